@@ -1,0 +1,99 @@
+import type { z } from 'zod';
+import type { Json } from './json.js';
+import type { Severity } from './severity.js';
+
+export interface RuleMeta {
+  /** Passing state, descriptive: "SPF stays within 10 DNS lookups". */
+  title: string;
+  /** Failing state: "SPF needs more than 10 DNS lookups". */
+  failureTitle: string;
+  /** Default severity; the profile's `severity:` map may re-grade it. */
+  severity: Severity;
+  /** Why it matters, one paragraph. */
+  description: string;
+  /** What to do when it fails. */
+  fix: string;
+  /** Where the threshold comes from: an RFC section or a provider's documentation. */
+  ref: string;
+}
+
+export type VerdictStatus = 'pass' | 'warn' | 'fail' | 'skip' | 'error';
+
+/** A chart the terminal report can draw: one or more daily series against a threshold line. */
+export interface SeriesChart {
+  title: string;
+  series: { label: string; points: { date: string; value: number }[] }[];
+  threshold?: { label: string; value: number };
+}
+
+/** What evaluate returns: facts about one rule and one subject. The engine adds titles and severity. */
+export interface Verdict<R extends string = string> {
+  rule: R;
+  status: VerdictStatus;
+  /** What it is about: 'acme.example', '198.51.100.10', 'journey shop-pay'. */
+  subject: string;
+  /** One sentence a person reads, with the specifics. */
+  message: string;
+  expected?: string;
+  found?: string;
+  evidence?: Json;
+  /** Overrides the rule's fix when a more specific one is known. */
+  fix?: string;
+  chart?: SeriesChart;
+}
+
+export interface Logger {
+  info(message: string): void;
+  debug(message: string): void;
+}
+
+export interface GatherContext {
+  signal: AbortSignal;
+  /** Folder of the profile: relative paths in a check's section resolve against it. */
+  profileDir: string;
+  today: string;
+  logger: Logger;
+  /** Registers a value (a token, a cookie) that must never reach any output. */
+  addSecret(value: string): void;
+}
+
+export interface Peak {
+  name: string;
+  start: string;
+  end: string;
+  /** True when the profile named no peak and the coming Black Friday to Cyber Monday was used. */
+  derived: boolean;
+}
+
+export interface EvaluateContext {
+  /** The date every date rule uses, YYYY-MM-DD. */
+  today: string;
+  peak: Peak;
+  store: { name: string; timezone: string };
+}
+
+export interface Check<Id extends string = string, R extends string = string, Config = unknown, Artifact = Json> {
+  /** Kebab-case noun: 'email-auth'. */
+  id: Id;
+  title: string;
+  /** One line: what the check tells a store. */
+  description: string;
+  /** The schema of this check's section of the profile, `checks.<id>`. */
+  config: z.ZodType<Config>;
+  rules: Record<R, RuleMeta>;
+  /** How long gather may take before the check is stopped, in milliseconds. */
+  timeoutMs?: number;
+  /** All IO. Returns a JSON-serialisable artifact; per-subject failures belong in it as data. */
+  gather(ctx: GatherContext, config: Config): Promise<Artifact>;
+  /** Pure: the artifact, the config and the context in, verdicts out. */
+  evaluate(artifact: Artifact, config: Config, ctx: EvaluateContext): Verdict<R>[];
+}
+
+// The engine keeps checks of different configs in one list.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: a registry holds checks of unrelated configs
+export type AnyCheck = Check<string, string, any, any>;
+
+/** Identity helper: infers the rule ids, so a verdict naming an unknown rule does not compile. */
+export const defineCheck = <const Id extends string, R extends string, C, A>(
+  check: Check<Id, R, C, A>,
+): Check<Id, R, C, A> => check;
