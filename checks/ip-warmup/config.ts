@@ -45,6 +45,12 @@ export const thresholds = z.strictObject({
   perIpFail: volume().default(2_000_000),
   /** An actual day off the plan by more than this share counts as off plan. */
   planTolerance: z.number().nonnegative().default(0.2),
+  /** A day that sent more than this multiple of its plan is over-ramping: it fails. */
+  overPlanFail: z.number().positive().default(1.5),
+  /** The latest days sending less than this share of their plan cannot reach the peak in time: it fails. */
+  behindPlanFail: z.number().nonnegative().default(0.5),
+  /** How many of the latest days (calendar days for the plan, sending days for the rates) judge the current state. */
+  recentDays: z.number().int().positive().default(7),
   bounceRateHold: z.number().nonnegative().default(0.05),
   complaintRateWarn: z.number().nonnegative().default(0.001),
   complaintRateFail: z.number().nonnegative().default(0.003),

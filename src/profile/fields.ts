@@ -5,7 +5,7 @@ import { isIsoDate } from '../lib/dates.js';
 export const isoDate = () =>
   z
     .string({ error: 'expected a date written YYYY-MM-DD' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `"${String(issue.input)}" is not a date (expected YYYY-MM-DD)` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `"${String(issue.input)}" is not a date (expected YYYY-MM-DD)`, abort: true })
     .refine(isIsoDate, { error: (issue) => `"${String(issue.input)}" is not a real calendar date` });
 
 export const isTimeZone = (zone: string): boolean => {

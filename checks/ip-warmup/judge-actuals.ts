@@ -1,0 +1,44 @@
+import type { EvaluateContext, Verdict } from '../../src/engine/define-check.js';
+import { actualsView, NO_ACTUALS, type IpActuals } from './actuals.js';
+import type { IpWarmupArtifact } from './artifact.js';
+import type { IpWarmupConfig } from './config.js';
+import { resolvePlans, type IpPlan } from './plan.js';
+import { ALL_IPS, type JsonObject, type RuleId } from './types.js';
+
+/** A verdict about one IP before the rule and subject are filled in. */
+export type IpJudgement = Omit<Verdict, 'rule' | 'subject' | 'evidence'> & { evidence?: JsonObject };
+
+const notStarted = (plan: IpPlan, today: string): IpJudgement => ({
+  status: 'skip',
+  message: `The warm-up of ${plan.address} starts on ${plan.start}, after today (${today}), so there are no sends to judge yet.`,
+});
+
+const withIgnored = (evidence: JsonObject | undefined, actuals: IpActuals): JsonObject | undefined =>
+  actuals.ignoredAfterToday > 0 ? { ...evidence, rowsAfterTodayIgnored: actuals.ignoredAfterToday } : evidence;
+
+/**
+ * Runs an actuals rule once per planned IP. The cases where nothing can be judged are decided here, once for
+ * the three actuals rules: no CSV (skip), an unreadable CSV (error) and a warm-up that has not begun (skip).
+ */
+export const judgeEachIp = <R extends RuleId>(
+  rule: R,
+  artifact: IpWarmupArtifact,
+  config: IpWarmupConfig,
+  ctx: EvaluateContext,
+  judge: (plan: IpPlan, actuals: IpActuals) => IpJudgement,
+): Verdict<R>[] => {
+  const view = actualsView(artifact, ctx.today);
+  if (view.kind === 'none') {
+    const message = 'There are no actual sends to judge: the profile gives no `actuals:` CSV file.';
+    return [{ rule, status: 'skip', subject: ALL_IPS, message }];
+  }
+  if (view.kind === 'error') {
+    const message = `Could not read the actuals: ${view.error}.`;
+    return [{ rule, status: 'error', subject: ALL_IPS, message, evidence: { file: view.file, error: view.error } }];
+  }
+  return resolvePlans(config).map((plan) => {
+    const actuals = view.byIp.get(plan.address) ?? NO_ACTUALS;
+    const judgement = plan.start > ctx.today ? notStarted(plan, ctx.today) : judge(plan, actuals);
+    return { ...judgement, rule, subject: plan.address, evidence: withIgnored(judgement.evidence, actuals) };
+  });
+};

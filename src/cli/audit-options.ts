@@ -1,0 +1,49 @@
+import { FAIL_ON_LEVELS, type FailOn } from '../engine/severity.js';
+import { isIsoDate } from '../lib/dates.js';
+import { UsageError } from '../lib/errors.js';
+import { pairOutputs, type OutputTarget } from './outputs.js';
+
+export interface AuditOptions {
+  targets: OutputTarget[];
+  failOn: FailOn;
+  only: string[];
+  skip: string[];
+  today?: string;
+  timeoutMs?: number;
+  saveArtifacts?: string;
+  fromArtifacts?: string;
+  color: boolean;
+  quiet: boolean;
+  debug: boolean;
+}
+
+const parseTimeout = (value: unknown): number | undefined => {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout takes a number of seconds above 0, not "${String(value)}"`);
+  return seconds * 1000;
+};
+
+/** Commander's raw option bag, checked and typed; every mistake is a UsageError. */
+export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly string[], env: NodeJS.ProcessEnv): AuditOptions => {
+  const today = raw.today as string | undefined;
+  if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today takes a date written YYYY-MM-DD, not "${today}"`);
+  if (raw.saveArtifacts && raw.fromArtifacts) throw new UsageError('--save-artifacts and --from-artifacts cannot be used together');
+  const failOn = raw.failOn as FailOn;
+  if (!FAIL_ON_LEVELS.includes(failOn)) throw new UsageError(`--fail-on takes one of ${FAIL_ON_LEVELS.join(', ')}`);
+  const options: AuditOptions = {
+    targets: pairOutputs(argv),
+    failOn,
+    only: raw.only as string[],
+    skip: raw.skip as string[],
+    color: raw.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== ''),
+    quiet: raw.quiet === true,
+    debug: raw.debug === true,
+  };
+  if (today !== undefined) options.today = today;
+  const timeoutMs = parseTimeout(raw.timeout);
+  if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+  if (typeof raw.saveArtifacts === 'string') options.saveArtifacts = raw.saveArtifacts;
+  if (typeof raw.fromArtifacts === 'string') options.fromArtifacts = raw.fromArtifacts;
+  return options;
+};

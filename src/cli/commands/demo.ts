@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAuditOptions } from '../audit-options.js';
+import { runAuditCommand } from './audit.js';
+
+/** The demo store lives in the 2026 season, so its report reads the same on any day; --today moves it. */
+export const DEMO_TODAY = '2026-11-20';
+
+const demoProfile = (): string => {
+  const root = fileURLToPath(new URL('../../../../', import.meta.url));
+  return path.relative(process.cwd(), path.join(root, 'fixtures/profiles/demo-store.yaml')) || 'demo-store.yaml';
+};
+
+/** Audits the embedded demo store; only loopback is ever touched. */
+export const demoCommand = async (raw: Record<string, unknown>, argv: readonly string[]): Promise<void> => {
+  const options = parseAuditOptions({ today: DEMO_TODAY, ...stripUndefined(raw) }, argv, process.env);
+  await runAuditCommand([demoProfile()], options);
+};
+
+const stripUndefined = (raw: Record<string, unknown>) => Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));

@@ -1,0 +1,66 @@
+import { Command, CommanderError, Option } from 'commander';
+import { reportFailure } from './failure.js';
+import { toolVersion } from './version.js';
+
+const FAIL_ON = ['critical', 'high', 'medium', 'low'];
+const FORMAT_NAMES = ['terminal', 'json', 'junit', 'markdown'];
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** The options `audit` and `demo` share: the demo is an audit of the embedded store. */
+const withAuditOptions = (command: Command): Command =>
+  command
+    .addOption(new Option('--format <format>', 'output format; repeat for several, each followed by its --out').choices(FORMAT_NAMES).argParser(collect))
+    .option('--out <file>', 'write the preceding --format to this file (a folder when auditing several profiles)', collect)
+    .addOption(new Option('--fail-on <severity>', 'lowest severity whose failures fail the run').choices(FAIL_ON).default('high'))
+    .option('--only <check>', 'run only this check (repeatable)', collect, [])
+    .option('--skip <check>', 'do not run this check (repeatable)', collect, [])
+    .option('--today <YYYY-MM-DD>', 'the date every date rule uses (default: today in the store time zone)')
+    .option('--timeout <seconds>', 'time limit for each check, overriding its own')
+    .option('--save-artifacts <dir>', 'save what each check gathered, to judge again offline')
+    .option('--from-artifacts <dir>', 'judge saved artifacts instead of gathering (no network)')
+    .option('--no-color', 'plain output without colour (NO_COLOR is honoured too)')
+    .option('--quiet', 'no progress and no passing findings in the terminal report')
+    .option('--debug', 'stack traces for internal errors');
+
+export const buildProgram = (argv: readonly string[]): Command => {
+  const program = new Command('q4check')
+    .description('Peak-season readiness audit for an online store: email authentication, IP warm-up, SMS and checkout load.')
+    .version(toolVersion(), '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+
+  withAuditOptions(program.command('audit').description('audit one or more store profiles').argument('<profiles...>', 'store profile YAML files')).action(
+    async (profiles: string[], options: Record<string, unknown>) => (await import('./commands/audit.js')).auditCommand(profiles, options, argv),
+  );
+  withAuditOptions(program.command('demo').description('start loopback simulators and audit the embedded demo store')).action(
+    async (options: Record<string, unknown>) => (await import('./commands/demo.js')).demoCommand(options, argv),
+  );
+  program
+    .command('checks')
+    .description('list every check and rule: id, default severity, title and why')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (options: { format: string }) => (await import('./commands/checks.js')).checksCommand(options));
+  program
+    .command('schema')
+    .description("print the profile's JSON Schema (for editor completion)")
+    .action(async () => (await import('./commands/schema.js')).schemaCommand());
+  program
+    .command('init')
+    .description('write a commented starter profile')
+    .argument('[file]', 'where to write it', 'store.yaml')
+    .option('--force', 'overwrite an existing file')
+    .action(async (file: string, options: { force?: boolean }) => (await import('./commands/init.js')).initCommand(file, options));
+  return program;
+};
+
+export const main = async (argv: string[]): Promise<void> => {
+  const program = buildProgram(argv);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError && (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')) return;
+    reportFailure(error, argv.includes('--debug'));
+  }
+};

@@ -1,0 +1,28 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Saved artifacts let a run be judged again offline: an agency re-renders a report, a test replays a
+ * recorded case, a bug report carries its evidence. One JSON file per check, named by its id.
+ */
+export const artifactFile = (dir: string, checkId: string): string => path.join(dir, `${checkId}.json`);
+
+export const saveArtifact = async (dir: string, checkId: string, artifact: unknown, redact: (text: string) => string) => {
+  await mkdir(dir, { recursive: true });
+  await writeFile(artifactFile(dir, checkId), `${redact(JSON.stringify(artifact, null, 2))}\n`);
+};
+
+export const loadArtifact = async (dir: string, checkId: string): Promise<unknown> => {
+  const file = artifactFile(dir, checkId);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new Error(`no saved artifact ${path.basename(file)} in the artifacts folder`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(`saved artifact ${path.basename(file)} is not valid JSON (${(error as Error).message})`);
+  }
+};

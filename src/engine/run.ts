@@ -1,0 +1,122 @@
+import { performance } from 'node:perf_hooks';
+import type { LoadedProfile } from '../profile/load.js';
+import { abortable, describeAbort } from './abortable.js';
+import { loadArtifact, saveArtifact } from './artifacts.js';
+import type { AnyCheck, EvaluateContext, Logger } from './define-check.js';
+import { errorFindings, sortFindings, toFinding, type SeverityOverrides } from './findings.js';
+import { SCHEMA_VERSION, type CheckRun, type Finding, type Report } from './report.js';
+import type { FailOn } from './severity.js';
+import { summarize } from './summary.js';
+import { applySuppressions } from './suppressions.js';
+
+export const DEFAULT_CHECK_TIMEOUT_MS = 120_000;
+
+export interface ProgressSink {
+  checkStarted(check: AnyCheck): void;
+  checkFinished(check: AnyCheck, run: CheckRun): void;
+}
+
+export interface RunOptions {
+  loaded: LoadedProfile;
+  context: EvaluateContext;
+  failOn: FailOn;
+  only: readonly string[];
+  skip: readonly string[];
+  signal: AbortSignal;
+  /** Overrides each check's own time limit. */
+  timeoutMs?: number;
+  logger: Logger;
+  progress?: ProgressSink;
+  addSecret(value: string): void;
+  redact(text: string): string;
+  saveArtifactsTo?: string;
+  /** Judge saved artifacts instead of gathering: no IO against the store. */
+  artifactsFrom?: string;
+  toolVersion: string;
+}
+
+interface CheckOutcome {
+  run: CheckRun;
+  findings: Finding[];
+}
+
+const exclusionReason = (check: AnyCheck, options: RunOptions): string | undefined => {
+  if (options.only.length > 0 && !options.only.includes(check.id)) return `not selected by --only ${options.only.join(', ')}`;
+  if (options.skip.includes(check.id)) return 'excluded by --skip';
+  if (options.loaded.profile.checks[check.id] === undefined) return `the profile has no checks.${check.id} section`;
+  return undefined;
+};
+
+const obtainArtifact = async (check: AnyCheck, config: unknown, options: RunOptions, timeoutMs: number) => {
+  if (options.artifactsFrom) return loadArtifact(options.artifactsFrom, check.id);
+  const signal = AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]);
+  const gatherContext = {
+    signal,
+    profileDir: options.loaded.dir,
+    today: options.context.today,
+    logger: options.logger,
+    addSecret: options.addSecret,
+  };
+  const artifact = await abortable(check.gather(gatherContext, config), signal);
+  if (options.saveArtifactsTo) await saveArtifact(options.saveArtifactsTo, check.id, artifact, options.redact);
+  return artifact;
+};
+
+const runCheck = async (check: AnyCheck, options: RunOptions, overrides: SeverityOverrides): Promise<CheckOutcome> => {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const base = { id: check.id, title: check.title };
+  const excluded = exclusionReason(check, options);
+  if (excluded) return { run: { ...base, state: 'skipped', reason: excluded, durationMs: 0 }, findings: [] };
+
+  const config = options.loaded.profile.checks[check.id];
+  const timeoutMs = options.timeoutMs ?? check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
+  let artifact: unknown;
+  try {
+    artifact = await obtainArtifact(check, config, options, timeoutMs);
+  } catch (error) {
+    const reason = describeAbort(error, timeoutMs);
+    return { run: { ...base, state: 'error', reason, durationMs: elapsed() }, findings: errorFindings(check, reason, overrides) };
+  }
+  try {
+    const verdicts = check.evaluate(artifact, config, options.context);
+    const findings = verdicts.map((verdict) => toFinding(check, verdict, overrides));
+    return { run: { ...base, state: 'completed', durationMs: elapsed() }, findings };
+  } catch (error) {
+    const reason = `its evaluation failed (${(error as Error).message})`;
+    return { run: { ...base, state: 'error', reason, durationMs: elapsed() }, findings: errorFindings(check, reason, overrides) };
+  }
+};
+
+/** Gathers and judges every check of one profile concurrently; one check's failure never stops the others. */
+export const runAudit = async (options: RunOptions): Promise<Report> => {
+  const { profile, checks, file } = options.loaded;
+  const overrides: SeverityOverrides = profile.severity ?? {};
+  const outcomes = await Promise.all(
+    checks.map(async (check) => {
+      options.progress?.checkStarted(check);
+      const outcome = await runCheck(check, options, overrides);
+      options.progress?.checkFinished(check, outcome.run);
+      return outcome;
+    }),
+  );
+  const judged = applySuppressions(outcomes.flatMap((outcome) => outcome.findings), profile.suppress ?? [], options.context.today);
+  const findings = sortFindings(judged.findings, checks.map((check) => check.id));
+  const interrupted = options.signal.aborted;
+  const report: Report = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'q4check', version: options.toolVersion },
+    profile: file,
+    store: options.context.store,
+    peak: options.context.peak,
+    today: options.context.today,
+    failOn: options.failOn,
+    interrupted,
+    checks: outcomes.map((outcome) => outcome.run),
+    findings,
+    suppressions: judged.notes,
+    summary: summarize(findings, options.failOn, interrupted),
+  };
+  if (profile.report?.preparedBy) report.preparedBy = profile.report.preparedBy;
+  return report;
+};

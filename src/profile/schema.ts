@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { AnyCheck } from '../engine/define-check.js';
+import { SEVERITIES } from '../engine/severity.js';
+import { didYouMean } from '../lib/did-you-mean.js';
+import { isoDate, timeZone } from './fields.js';
+
+export const qualifiedRuleIds = (checks: readonly AnyCheck[]): string[] =>
+  checks.flatMap((check) => Object.keys(check.rules).map((rule) => `${check.id}/${rule}`));
+
+const knownRule = (ruleIds: readonly string[]) =>
+  z.string().refine((id) => ruleIds.includes(id), {
+    error: (issue) => `unknown rule "${String(issue.input)}"${didYouMean(String(issue.input), ruleIds)}`,
+  });
+
+/** The store profile's schema: the top-level contract plus each check's own section under `checks`. */
+export const buildProfileSchema = (checks: readonly AnyCheck[]) => {
+  const ruleIds = qualifiedRuleIds(checks);
+  const sections = Object.fromEntries(checks.map((check) => [check.id, check.config.optional()]));
+  return z.strictObject({
+    /** Profile format version. */
+    version: z.literal(1, { error: 'expected 1, the only profile version' }),
+    store: z.strictObject({
+      name: z.string().min(1),
+      /** IANA time zone of the store; "today" is taken there. */
+      timezone: timeZone(),
+    }),
+    /** The peak being prepared for; default: the coming Black Friday through Cyber Monday. */
+    peak: z
+      .strictObject({ name: z.string().min(1).default('Peak'), start: isoDate(), end: isoDate() })
+      .refine((peak) => peak.end >= peak.start, { error: 'the peak ends before it starts', path: ['end'] })
+      .optional(),
+    report: z.strictObject({ preparedBy: z.string().min(1).optional() }).optional(),
+    /** Extra checks: paths (relative to the profile) or package names of modules exporting a check. */
+    plugins: z.array(z.string().min(1)).optional(),
+    checks: z.strictObject(sections).default({}),
+    /** Re-grades rules: `<check>/<rule>: <severity>`. */
+    severity: z.record(knownRule(ruleIds), z.enum(SEVERITIES)).optional(),
+    /** Accepted findings, each with a reason; `until` lets an exception expire after the peak. */
+    suppress: z
+      .array(
+        z.strictObject({
+          rule: knownRule(ruleIds),
+          subject: z.string().min(1).optional(),
+          reason: z.string().trim().min(1, { error: 'a suppression needs a reason' }),
+          until: isoDate().optional(),
+        }),
+      )
+      .optional(),
+  });
+};
+
+export type ProfileSchema = ReturnType<typeof buildProfileSchema>;
+export type Profile = z.output<ProfileSchema>;

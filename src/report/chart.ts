@@ -1,0 +1,40 @@
+import type { SeriesChart } from '../engine/define-check.js';
+import { compactNumber, groupedNumber } from './text.js';
+
+const HEIGHT = 8;
+
+/** Buckets consecutive days into at most `columns` columns, keeping each bucket's highest value. */
+const bucket = (values: readonly number[], columns: number): number[] => {
+  if (values.length <= columns) return [...values];
+  const size = values.length / columns;
+  return Array.from({ length: columns }, (_, column) =>
+    Math.max(...values.slice(Math.floor(column * size), Math.max(Math.floor((column + 1) * size), Math.floor(column * size) + 1))),
+  );
+};
+
+/**
+ * A small text bar chart of the first series, with the threshold drawn as a dotted row: enough to
+ * see at a glance whether and when a ramp crosses the peak line.
+ */
+export const renderChart = (chart: SeriesChart, width: number): string[] => {
+  const series = chart.series[0];
+  if (!series || series.points.length === 0) return [];
+  const threshold = chart.threshold?.value;
+  const top = Math.max(...series.points.map((point) => point.value), threshold ?? 0, 1);
+  const labelWidth = Math.max(compactNumber(top).length, 1) + 1;
+  const columns = bucket(series.points.map((point) => point.value), Math.max(10, Math.min(60, width - labelWidth - 4)));
+  const rowOf = (value: number) => Math.ceil((value / top) * HEIGHT);
+  const thresholdRow = threshold === undefined ? -1 : rowOf(threshold);
+  const lines = [chart.title];
+  for (let row = HEIGHT; row >= 1; row--) {
+    const label = row === HEIGHT ? compactNumber(top) : row === thresholdRow ? compactNumber(threshold ?? 0) : '';
+    const cells = columns.map((value) => (rowOf(value) >= row ? '█' : row === thresholdRow ? '┄' : ' ')).join('');
+    const note = row === thresholdRow && chart.threshold ? ` ${chart.threshold.label} ${groupedNumber(chart.threshold.value)}` : '';
+    lines.push(`${label.padStart(labelWidth)} ┤${cells}${note}`);
+  }
+  const first = series.points[0]!.date;
+  const last = series.points.at(-1)!.date;
+  lines.push(`${'0'.padStart(labelWidth)} └${'─'.repeat(columns.length)}`);
+  lines.push(`${' '.repeat(labelWidth + 2)}${first}${last.padStart(Math.max(columns.length - first.length, last.length + 1))}`);
+  return lines;
+};

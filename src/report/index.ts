@@ -1,0 +1,15 @@
+import type { Format } from '../cli/outputs.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import { renderTerminal } from './terminal.js';
+import type { Renderer } from './text.js';
+
+export const renderers = {
+  terminal: renderTerminal,
+  json: renderJson,
+  junit: renderJunit,
+  markdown: renderMarkdown,
+} satisfies Record<Format, Renderer>;
+
+export const FILE_EXTENSIONS: Record<Format, string> = { terminal: 'txt', json: 'json', junit: 'xml', markdown: 'md' };

@@ -1,0 +1,57 @@
+import type { CheckRun, Finding, FindingStatus, Report } from '../engine/report.js';
+
+/** What every renderer gets besides the report: never the environment, never a clock. */
+export interface RenderContext {
+  color: boolean;
+  /** Terminal width in columns. */
+  width: number;
+  /** Hide passing findings. */
+  quiet: boolean;
+}
+
+export type Renderer = (report: Report, context: RenderContext) => string;
+
+export const STATUS_WORD: Record<FindingStatus, string> = {
+  fail: 'FAIL',
+  error: 'ERROR',
+  warn: 'WARN',
+  pass: 'pass',
+  skip: 'skip',
+};
+
+export const plural = (count: number, singular: string, pluralForm = `${singular}s`): string =>
+  `${count} ${count === 1 ? singular : pluralForm}`;
+
+export interface CheckSection {
+  run: CheckRun;
+  findings: Finding[];
+}
+
+/** Findings grouped under the check that produced them, in report order. */
+export const sectionsOf = (report: Report): CheckSection[] =>
+  report.checks.map((run) => ({ run, findings: report.findings.filter((finding) => finding.check === run.id) }));
+
+export const countsLine = (findings: readonly Finding[]): string => {
+  const count = (status: FindingStatus) => findings.filter((finding) => finding.status === status).length;
+  return [
+    plural(count('fail'), 'failed', 'failed'),
+    plural(count('error'), 'error'),
+    plural(count('warn'), 'warning'),
+    plural(count('pass'), 'passed', 'passed'),
+    plural(count('skip'), 'skipped', 'skipped'),
+  ].join(', ');
+};
+
+export const peakLine = (report: Report): string =>
+  `${report.peak.name}, ${report.peak.start} to ${report.peak.end}${report.peak.derived ? ' (the coming Black Friday weekend)' : ''}`;
+
+export const exitLine = (report: Report): string => {
+  const code = report.interrupted ? 2 : report.summary.exitCode;
+  return `Exit code ${code}: ${report.summary.verdict}.`;
+};
+
+/** 1200000 → "1.2M": for chart axes, where space is short. */
+export const compactNumber = (value: number): string =>
+  new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+
+export const groupedNumber = (value: number): string => new Intl.NumberFormat('en').format(value);

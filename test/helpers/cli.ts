@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(ROOT, 'bin/q4check.js');
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+/** Runs the built CLI from the project root with a minimal environment, as a CI job would. */
+export const runCli = (args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): Promise<CliResult> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC', ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ stdout, stderr, status }));
+    child.stdin.end(options.input ?? '');
+  });
+
+/** What a user must never see: a stack trace or a path of the machine the tests run on. */
+export const stackTraceOrPath = (text: string): string | undefined =>
+  [/\n\s+at .+\(.*\)/, /TypeError|ReferenceError|SyntaxError: /, new RegExp(ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))]
+    .map((pattern) => pattern.exec(text)?.[0])
+    .find(Boolean);

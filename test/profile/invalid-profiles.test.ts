@@ -1,0 +1,43 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli, stackTraceOrPath } from '../helpers/cli.js';
+
+const DIR = 'fixtures/profiles/invalid';
+
+/** One fixture per mistake, each with the exact one line a user sees. */
+const EXPECTED: Record<string, string> = {
+  'malformed-yaml.yaml': 'malformed-yaml.yaml:5:1: malformed YAML: Missing closing "quote',
+  'wrong-type.yaml': 'wrong-type.yaml:7:22: checks.ip-warmup.peakDailyVolume: expected a number, found "lots"',
+  'unknown-key.yaml': 'unknown-key.yaml:4:3: store.timzone: unknown key "timzone" (did you mean "timezone"?) (and 1 more problem)',
+  'unknown-check.yaml': 'unknown-check.yaml:6:3: checks.ip-warmpu: unknown key "ip-warmpu" (did you mean "ip-warmup"?)',
+  'missing-required.yaml': 'missing-required.yaml:3:3: store.name: is required',
+  'bad-date.yaml': 'bad-date.yaml:7:10: peak.start: "27/11/2026" is not a date (expected YYYY-MM-DD)',
+  'impossible-date.yaml': 'impossible-date.yaml:10:16: checks.ip-warmup.ips[0].start: "2026-02-30" is not a real calendar date',
+  'missing-env.yaml': 'missing-env.yaml:3:9: environment variable Q4CHECK_UNSET_STORE_NAME is not set',
+  'wrong-version.yaml': 'wrong-version.yaml:1:10: version: expected 1, the only profile version',
+  'suppress-without-reason.yaml': 'suppress-without-reason.yaml:7:13: suppress[0].reason: a suppression needs a reason',
+  'unknown-rule.yaml': 'unknown-rule.yaml:6:3: severity.ip-warmup/ramp-grwth: unknown rule "ip-warmup/ramp-grwth" (did you mean "ip-warmup/ramp-growth"?)',
+  'bad-severity.yaml': 'bad-severity.yaml:6:26: severity.ip-warmup/ramp-growth: "urgent" is not one of critical | high | medium | low | info',
+  'not-a-mapping.yaml': 'not-a-mapping.yaml:1:1: a profile is a YAML mapping (version, store, checks…)',
+  'peak-ends-before-start.yaml': 'peak-ends-before-start.yaml:8:8: peak.end: the peak ends before it starts',
+  'bad-timezone.yaml': 'bad-timezone.yaml:4:13: store.timezone: "Eastern" is not an IANA time zone (e.g. America/New_York)',
+  'plan-and-schedule.yaml': 'plan-and-schedule.yaml:9:9: checks.ip-warmup.ips[0]: give either `plan` (daily volumes) or `schedule` (sendgrid | braze | sparkpost), not both or neither',
+  'duplicate-key.yaml': 'duplicate-key.yaml:5:1: malformed YAML: Map keys must be unique',
+  'bad-ip.yaml': 'bad-ip.yaml:9:18: checks.ip-warmup.ips[0].address: "198.51.100.300" is not an IP address',
+  'bad-schedule-name.yaml': 'bad-schedule-name.yaml:11:19: checks.ip-warmup.ips[0].schedule: "sendgird" is not one of sendgrid | braze | sparkpost (did you mean "sendgrid"?)',
+  'empty.yaml': 'empty.yaml:1:1: a profile is a YAML mapping (version, store, checks…)',
+};
+
+describe('invalid profiles', () => {
+  it('has an expected message for every fixture and a fixture for every message', () => {
+    expect(readdirSync(DIR).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.entries(EXPECTED))('%s: exit 2 with one line', async (file, message) => {
+    const result = await runCli(['audit', `${DIR}/${file}`]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`${DIR}/${message}\n`);
+    expect(stackTraceOrPath(result.stderr)).toBeUndefined();
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    // CLI tests spawn the built binary; two cores do not gain from more workers.
+    maxWorkers: 2,
+  },
+});
