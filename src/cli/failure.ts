@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { isKnownError } from '../lib/errors.js';
+import { ProfileError, UsageError } from '../lib/errors.js';
 import { writeStderr } from './session.js';
 
 export const EXIT_UNJUDGED = 2;
@@ -18,7 +18,10 @@ export const reportFailure = (error: unknown, debug: boolean): void => {
   process.exitCode = EXIT_UNJUDGED;
   if (error instanceof CommanderError) {
     writeStderr(`q4check: ${commanderMessage(error)} (see q4check --help)\n`);
-  } else if (isKnownError(error)) {
+  } else if (error instanceof UsageError) {
+    writeStderr(`q4check: ${error.message}\n`);
+  } else if (error instanceof ProfileError) {
+    // file:line:col first, as compilers print it, so editors and CI annotations can jump there.
     writeStderr(`${error.message}\n`);
   } else if (debug) {
     writeStderr(`${(error as Error).stack ?? String(error)}\n`);

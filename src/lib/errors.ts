@@ -28,6 +28,3 @@ export class ProfileError extends Error {
     return fieldPath ? `${where}: ${fieldPath}: ${problem}` : `${where}: ${problem}`;
   }
 }
-
-export const isKnownError = (error: unknown): error is UsageError | ProfileError =>
-  error instanceof UsageError || error instanceof ProfileError;

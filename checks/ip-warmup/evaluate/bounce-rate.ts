@@ -13,7 +13,7 @@ const rateOf = (day: DaySends): number => day.bounced / day.sent;
 const spikesNotHeld = (days: DaySends[], t: Thresholds): Spike[] =>
   days.flatMap((day, i) => {
     const next = days[i + 1];
-    return next && rateOf(day) > t.bounceRateHold && next.sent >= 0
+    return next && rateOf(day) > t.bounceRateHold && next.sent > day.sent
       ? [{ date: day.date, sent: day.sent, bounced: day.bounced, rate: rateOf(day), nextDate: next.date, nextSent: next.sent }]
       : [];
   });

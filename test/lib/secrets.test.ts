@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { closestMatch } from '../../src/lib/did-you-mean.js';
+import { SecretRegistry } from '../../src/lib/secrets.js';
+
+describe('SecretRegistry', () => {
+  it('masks every occurrence, longest secret first', () => {
+    const secrets = new SecretRegistry();
+    secrets.add('tok_12345');
+    secrets.add('tok_12345_extended');
+    expect(secrets.redact('a tok_12345_extended b tok_12345 c')).toBe('a *** b *** c');
+  });
+
+  it('ignores values too short to be secrets rather than mask ordinary text', () => {
+    const secrets = new SecretRegistry();
+    secrets.add('1');
+    expect(secrets.redact('port 1')).toBe('port 1');
+    expect(secrets.size).toBe(0);
+  });
+});
+
+describe('closestMatch', () => {
+  it('suggests near misses and nothing for far ones', () => {
+    expect(closestMatch('timzone', ['name', 'timezone'])).toBe('timezone');
+    expect(closestMatch('colour', ['name', 'timezone'])).toBeUndefined();
+  });
+});
