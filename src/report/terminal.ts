@@ -17,7 +17,8 @@ const findingLines = (finding: Finding, chalk: ChalkInstance, width: number): st
   const status = paint(chalk)[finding.status](STATUS_WORD[finding.status].padEnd(5));
   const head = `  ${status} ${chalk.dim(finding.severity.padEnd(8))} ${finding.rule} · ${chalk.bold(finding.subject)}`;
   const chart = finding.chart ? indent(['', ...renderChart(finding.chart, width - 6), '']) : [];
-  if (finding.status === 'pass') return [`${head} ${chalk.dim(`— ${finding.message}`)}`, ...chart];
+  const routine = finding.status === 'pass' || (finding.status === 'skip' && !finding.suppressed);
+  if (routine) return [`${head} ${chalk.dim(`— ${finding.message}`)}`, ...chart];
   const lines = [finding.title, finding.message];
   if (finding.suppressed) {
     lines.push(chalk.dim(`suppressed: ${finding.suppressed.reason}${finding.suppressed.until ? ` (until ${finding.suppressed.until})` : ''}`));
@@ -32,7 +33,7 @@ const sectionLines = (section: CheckSection, chalk: ChalkInstance, context: Rend
   const { run, findings } = section;
   const heading = `${chalk.bold(run.title)} ${chalk.dim(`(${run.id})`)}`;
   if (run.state === 'skipped') return [`${heading} — skipped: ${run.reason ?? ''}`];
-  const shown = context.quiet ? findings.filter((finding) => finding.status !== 'pass') : findings;
+  const shown = context.quiet ? findings.filter((finding) => finding.status !== 'pass' && (finding.status !== 'skip' || finding.suppressed)) : findings;
   const state = run.state === 'error' ? ` — ${chalk.magenta(`could not complete: ${run.reason ?? ''}`)}` : '';
   return [`${heading} — ${countsLine(findings)}${state}`, ...shown.flatMap((finding) => findingLines(finding, chalk, context.width)), ''];
 };

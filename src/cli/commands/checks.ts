@@ -19,7 +19,7 @@ const asText = (): string => {
     .map((check) => {
       const table = new Table({
         head: ['rule', 'severity', 'title', 'why'],
-        colWidths: [34, 10, 30, width - 82],
+        colWidths: [30, 10, 28, Math.max(24, width - 74)],
         wordWrap: true,
         style: { head: [], border: [] },
       });

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/engine/report.js';
+import { renderers } from '../../src/report/index.js';
+import type { Renderer } from '../../src/report/text.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+const GOLDEN = path.join(ROOT, 'fixtures/golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const CONTEXT = { color: false, width: 100, quiet: false };
+
+/** Durations and the version change from run to run and release to release; nothing else may. */
+const scrub = (report: Report): Report => ({
+  ...report,
+  tool: { ...report.tool, version: '0.0.0-golden' },
+  checks: report.checks.map((run) => ({ ...run, durationMs: 0 })),
+});
+
+const matchGolden = (file: string, actual: string): void => {
+  const target = path.join(GOLDEN, file);
+  if (UPDATE || !existsSync(target)) writeFileSync(target, actual);
+  expect(actual, `${file} differs from the golden file; run npm run test:update and review the diff`).toBe(readFileSync(target, 'utf8'));
+};
+
+describe('golden reports', () => {
+  let report: Report;
+
+  beforeAll(async () => {
+    const result = await runCli(['audit', 'fixtures/profiles/valid/golden-store.yaml', '--today', '2026-11-20', '--format', 'json']);
+    expect(result.status).toBe(1);
+    report = scrub(JSON.parse(result.stdout) as Report);
+  });
+
+  it('the JSON report', () => {
+    expect(report.schemaVersion).toBe(1);
+    expect(new Set(report.findings.map((finding) => finding.status))).toEqual(new Set(['pass', 'warn', 'fail', 'error', 'skip']));
+    matchGolden('report.json', `${JSON.stringify(report, null, 2)}\n`);
+  });
+
+  it.each([
+    ['terminal', 'report.txt'],
+    ['junit', 'report.xml'],
+    ['markdown', 'report.md'],
+  ] as const)('%s renders the golden report', (format, file) => {
+    const golden = JSON.parse(readFileSync(path.join(GOLDEN, 'report.json'), 'utf8')) as Report;
+    const render: Renderer = renderers[format];
+    matchGolden(file, render(golden, CONTEXT));
+  });
+
+  it('JUnit is well-formed XML with one suite per check', () => {
+    const xml = renderers.junit(report, CONTEXT);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml.match(/<testsuite /g)).toHaveLength(report.checks.length);
+  });
+
+  it('colour appears only when asked for', () => {
+    expect(renderers.terminal(report, { ...CONTEXT, color: true })).toMatch(/\u001b\[/);
+    expect(renderers.terminal(report, CONTEXT)).not.toMatch(/\u001b\[/);
+  });
+});
