@@ -5,11 +5,11 @@ import { renderMarkdown } from './markdown.js';
 import { renderTerminal } from './terminal.js';
 import type { Renderer } from './text.js';
 
-export const renderers = {
+export const renderers: Readonly<Record<Format, Renderer>> = {
   terminal: renderTerminal,
   json: renderJson,
   junit: renderJunit,
   markdown: renderMarkdown,
-} satisfies Record<Format, Renderer>;
+};
 
 export const FILE_EXTENSIONS: Record<Format, string> = { terminal: 'txt', json: 'json', junit: 'xml', markdown: 'md' };

@@ -4,7 +4,6 @@ import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/report.js';
 import { renderers } from '../../src/report/index.js';
-import type { Renderer } from '../../src/report/text.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 const GOLDEN = path.join(ROOT, 'fixtures/golden');
@@ -45,8 +44,7 @@ describe('golden reports', () => {
     ['markdown', 'report.md'],
   ] as const)('%s renders the golden report', (format, file) => {
     const golden = JSON.parse(readFileSync(path.join(GOLDEN, 'report.json'), 'utf8')) as Report;
-    const render: Renderer = renderers[format];
-    matchGolden(file, render(golden, CONTEXT));
+    matchGolden(file, renderers[format](golden, CONTEXT));
   });
 
   it('JUnit is well-formed XML with one suite per check', () => {
