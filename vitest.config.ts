@@ -6,5 +6,6 @@ export default defineConfig({
     testTimeout: 30_000,
     // CLI tests spawn the built binary; two cores do not gain from more workers.
     maxWorkers: 2,
+    reporters: ['default', './test/helpers/plain-summary.ts'],
   },
 });
