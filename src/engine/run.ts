@@ -47,9 +47,20 @@ const exclusionReason = (check: AnyCheck, options: RunOptions): string | undefin
   return undefined;
 };
 
+/**
+ * A time limit that keeps the process alive while it runs: AbortSignal.timeout's timer is unref'd,
+ * so a gather waiting on nothing else would let Node exit silently mid-run.
+ */
+const timeLimit = (ms: number): { signal: AbortSignal; clear(): void } => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`exceeded ${ms} ms`, 'TimeoutError')), ms);
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+};
+
 const obtainArtifact = async (check: AnyCheck, config: unknown, options: RunOptions, timeoutMs: number) => {
   if (options.artifactsFrom) return loadArtifact(options.artifactsFrom, check.id);
-  const signal = AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]);
+  const limit = timeLimit(timeoutMs);
+  const signal = AbortSignal.any([options.signal, limit.signal]);
   const gatherContext = {
     signal,
     profileDir: options.loaded.dir,
@@ -57,9 +68,13 @@ const obtainArtifact = async (check: AnyCheck, config: unknown, options: RunOpti
     logger: options.logger,
     addSecret: options.addSecret,
   };
-  const artifact = await abortable(check.gather(gatherContext, config), signal);
-  if (options.saveArtifactsTo) await saveArtifact(options.saveArtifactsTo, check.id, artifact, options.redact);
-  return artifact;
+  try {
+    const artifact = await abortable(check.gather(gatherContext, config), signal);
+    if (options.saveArtifactsTo) await saveArtifact(options.saveArtifactsTo, check.id, artifact, options.redact);
+    return artifact;
+  } finally {
+    limit.clear();
+  }
 };
 
 const runCheck = async (check: AnyCheck, options: RunOptions, overrides: SeverityOverrides): Promise<CheckOutcome> => {
