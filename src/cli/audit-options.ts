@@ -1,5 +1,6 @@
 import { FAIL_ON_LEVELS, type FailOn } from '../engine/severity.js';
 import { isIsoDate } from '../lib/dates.js';
+import { parseServerAddress } from '../dns/server-address.js';
 import { UsageError } from '../lib/errors.js';
 import { pairOutputs, type OutputTarget } from './outputs.js';
 
@@ -8,6 +9,8 @@ export interface AuditOptions {
   failOn: FailOn;
   only: string[];
   skip: string[];
+  /** --resolver host[:port], already validated. */
+  resolvers: string[];
   today?: string;
   timeoutMs?: number;
   saveArtifacts?: string;
@@ -24,6 +27,13 @@ const parseTimeout = (value: unknown): number | undefined => {
   return seconds * 1000;
 };
 
+const parseResolvers = (value: unknown): string[] => {
+  const resolvers = (value as string[] | undefined) ?? [];
+  const bad = resolvers.find((text) => parseServerAddress(text) === undefined);
+  if (bad !== undefined) throw new UsageError(`--resolver takes an IP address, IP:port or [IPv6]:port, not "${bad}"`);
+  return resolvers;
+};
+
 /** Commander's raw option bag, checked and typed; every mistake is a UsageError. */
 export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly string[], env: NodeJS.ProcessEnv): AuditOptions => {
   const today = raw.today as string | undefined;
@@ -35,6 +45,7 @@ export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly s
     targets: pairOutputs(argv),
     failOn,
     only: raw.only as string[],
+    resolvers: parseResolvers(raw.resolver),
     skip: raw.skip as string[],
     color: raw.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== ''),
     quiet: raw.quiet === true,

@@ -41,6 +41,8 @@ export interface QueryLogEntry {
   /** How many packets were sent for this question (retries and the TCP retry count). */
   attempts: number;
   elapsedMs: number;
+  /** For servfail/refused/timeout/error: what each server did, for a person to read. */
+  error?: string;
 }
 
 export interface Lookup {

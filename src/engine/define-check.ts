@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Lookup } from '../dns/types.js';
 import type { Json } from './json.js';
 import type { Severity } from './severity.js';
 
@@ -55,6 +56,8 @@ export interface GatherContext {
   logger: Logger;
   /** Registers a value (a token, a cookie) that must never reach any output. */
   addSecret(value: string): void;
+  /** The run's DNS resolver: shared by every check, so one audit never asks the same question twice. */
+  dns: Lookup;
 }
 
 export interface Peak {

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { Lookup } from '../dns/types.js';
 import type { LoadedProfile } from '../profile/load.js';
 import { abortable, describeAbort } from './abortable.js';
 import { loadArtifact, saveArtifact } from './artifacts.js';
@@ -29,6 +30,7 @@ export interface RunOptions {
   progress?: ProgressSink;
   addSecret(value: string): void;
   redact(text: string): string;
+  dns: Lookup;
   saveArtifactsTo?: string;
   /** Judge saved artifacts instead of gathering: no IO against the store. */
   artifactsFrom?: string;
@@ -67,6 +69,7 @@ const obtainArtifact = async (check: AnyCheck, config: unknown, options: RunOpti
     today: options.context.today,
     logger: options.logger,
     addSecret: options.addSecret,
+    dns: options.dns,
   };
   try {
     const artifact = await abortable(check.gather(gatherContext, config), signal);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AnyCheck } from '../engine/define-check.js';
 import { SEVERITIES } from '../engine/severity.js';
 import { didYouMean } from '../lib/did-you-mean.js';
+import { parseServerAddress } from '../dns/server-address.js';
 import { isoDate, timeZone } from './fields.js';
 
 export const qualifiedRuleIds = (checks: readonly AnyCheck[]): string[] =>
@@ -30,6 +31,15 @@ export const buildProfileSchema = (checks: readonly AnyCheck[]) => {
       .refine((peak) => peak.end >= peak.start, { error: 'the peak ends before it starts', path: ['end'] })
       .optional(),
     report: z.strictObject({ preparedBy: z.string().min(1).optional() }).optional(),
+    /** DNS resolvers to ask, `host[:port]`; default: the system's (/etc/resolv.conf). `--resolver` overrides. */
+    resolver: z
+      .array(
+        z.string().refine((text) => parseServerAddress(text) !== undefined, {
+          error: (issue) => `"${String(issue.input)}" is not a resolver address (an IP, IP:port or [IPv6]:port)`,
+        }),
+      )
+      .min(1)
+      .optional(),
     /** Extra checks: paths (relative to the profile) or package names of modules exporting a check. */
     plugins: z.array(z.string().min(1)).optional(),
     checks: z.strictObject(sections).default({}),

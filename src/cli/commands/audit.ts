@@ -2,6 +2,8 @@ import type { AnyCheck } from '../../engine/define-check.js';
 import { builtinChecks, loadPlugin } from '../../engine/registry.js';
 import type { Report } from '../../engine/report.js';
 import { runAudit } from '../../engine/run.js';
+import { lazyResolver } from '../../dns/lazy-lookup.js';
+import { parseServerAddress } from '../../dns/server-address.js';
 import { dateInTimeZone } from '../../lib/dates.js';
 import { didYouMean } from '../../lib/did-you-mean.js';
 import { UsageError } from '../../lib/errors.js';
@@ -23,6 +25,12 @@ const checkSelection = (loaded: LoadedProfile[], options: AuditOptions): void =>
   }
 };
 
+/** --resolver beats the profile's `resolver:`, which beats the system's. */
+const resolverServers = (loaded: LoadedProfile, options: AuditOptions) => {
+  const written = options.resolvers.length > 0 ? options.resolvers : loaded.profile.resolver;
+  return written?.map((text) => parseServerAddress(text)!);
+};
+
 const auditOne = async (loaded: LoadedProfile, options: AuditOptions, signal: AbortSignal, now: Date): Promise<Report> => {
   const { store } = loaded.profile;
   const today = options.today ?? dateInTimeZone(now, store.timezone);
@@ -40,6 +48,7 @@ const auditOne = async (loaded: LoadedProfile, options: AuditOptions, signal: Ab
       progress,
       addSecret: (value) => secrets.add(value),
       redact: (text) => secrets.redact(text),
+      dns: lazyResolver(resolverServers(loaded, options), signal),
       saveArtifactsTo: options.saveArtifacts,
       artifactsFrom: options.fromArtifacts,
       toolVersion: toolVersion(),

@@ -1,0 +1,27 @@
+import type { DomainArtifact } from '../artifact.js';
+import type { Policy } from '../dmarc/parse.js';
+import { effectivePolicy, isWeakerThan } from './dmarc-applied.js';
+import type { EmailAuthVerdict } from './verdict.js';
+
+const judgeDomain = (domain: DomainArtifact, required: Policy): EmailAuthVerdict => {
+  const subject = domain.from;
+  const decision = domain.dmarc.rfc9989.policy;
+  const base = { rule: 'dmarc-policy-strength', subject, expected: `p=${required} or stronger` } as const;
+  if (decision.status === 'dns-error') {
+    return { ...base, status: 'error', message: `Could not check: the DMARC lookup of ${decision.name} failed (${decision.outcome.toUpperCase()}).` };
+  }
+  if (decision.status !== 'found') {
+    return { ...base, status: 'fail', message: `${subject} has no DMARC policy; the mailbox providers require at least p=none from bulk senders, and the peak needs p=${required}.`, found: 'no policy' };
+  }
+  const applied = effectivePolicy(decision);
+  const tag = `${decision.tagApplied}=${decision.policy}${decision.parsed.record?.t === 'y' ? ' with t=y' : ''}`;
+  const evidence = { tag: decision.tagApplied, policy: decision.policy, effective: applied, testMode: decision.parsed.record?.t === 'y', domain: decision.domain };
+  if (isWeakerThan(applied, required)) {
+    const why = applied === 'none' ? 'only monitors: spoofed mail is still delivered' : `is weaker than the required ${required}`;
+    return { ...base, status: 'warn', message: `The DMARC policy that applies to ${subject} (${tag}) ${why}.`, found: tag, evidence };
+  }
+  return { ...base, status: 'pass', message: `The DMARC policy that applies to ${subject} (${tag}) meets p=${required}.`, found: tag, evidence };
+};
+
+export const dmarcPolicyStrength = (domains: DomainArtifact[], required: Policy): EmailAuthVerdict[] =>
+  domains.map((domain) => judgeDomain(domain, required));

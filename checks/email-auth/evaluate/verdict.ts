@@ -1,0 +1,14 @@
+import type { Verdict } from '../../../src/engine/define-check.js';
+import { troubleText, type DnsSeen } from '../dns-seen.js';
+import type { EmailAuthRule } from '../rules.js';
+
+export type EmailAuthVerdict = Verdict<EmailAuthRule>;
+
+/** The one shape of "could not check": DNS trouble is an error finding, never a false "missing". */
+export const couldNotCheck = (rule: EmailAuthRule, subject: string, seen: DnsSeen): EmailAuthVerdict => ({
+  rule,
+  status: 'error',
+  subject,
+  message: `Could not check: ${troubleText(seen)}.`,
+  evidence: { query: { name: seen.name, type: seen.type, outcome: seen.outcome } },
+});

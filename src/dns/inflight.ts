@@ -1,0 +1,43 @@
+import { abortable } from './abortable.js';
+
+interface Task<T> {
+  promise: Promise<T>;
+  controller: AbortController;
+  waiters: number;
+}
+
+/**
+ * Concurrent identical questions share one network exchange. Each caller may give up on its own (its
+ * signal); the exchange itself is cancelled, closing its sockets, only when every caller has given up.
+ */
+export class InFlight<T> {
+  readonly #tasks = new Map<string, Task<T>>();
+
+  run(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const task = this.#tasks.get(key) ?? this.#start(key, start);
+    task.waiters += 1;
+    return abortable(task.promise, signal, () => {
+      task.waiters -= 1;
+      if (task.waiters === 0) {
+        this.#forget(key, task);
+        task.controller.abort(signal?.reason);
+      }
+    });
+  }
+
+  #start(key: string, start: (signal: AbortSignal) => Promise<T>): Task<T> {
+    const controller = new AbortController();
+    const task: Task<T> = { promise: start(controller.signal), controller, waiters: 0 };
+    this.#tasks.set(key, task);
+    // Also marks the rejection handled when every waiter has already left.
+    task.promise.then(
+      () => this.#forget(key, task),
+      () => this.#forget(key, task),
+    );
+    return task;
+  }
+
+  #forget(key: string, task: Task<T>): void {
+    if (this.#tasks.get(key) === task) this.#tasks.delete(key);
+  }
+}
