@@ -2,6 +2,8 @@ import type { QueryLogEntry } from '../../src/dns/types.js';
 import type { DnsSeen } from './dns-seen.js';
 import type { DmarcDiscovery } from './dmarc/discover.js';
 import type { ReportDestination } from './dmarc/report-auth.js';
+import type { UnsubscribeHeaders } from './message/one-click.js';
+import type { CheckHostResult, SpfAnalysis } from './spf/index.js';
 
 /** The MTA-STS policy file as fetched: HTTP trouble kept as data. */
 export interface PolicySeen {
@@ -32,6 +34,10 @@ export interface DkimSeen {
 export interface DomainArtifact {
   from: string;
   returnPath: string;
+  /** The envelope domain's SPF tree, walked without a client IP. */
+  spf: SpfAnalysis;
+  /** check_host() of each sending IP against the envelope domain. */
+  spfChecks: { ip: string; result: CheckHostResult }[];
   dkim: DkimSeen[];
   dmarc: DmarcDiscovery;
   /** rua/ruf destinations of the record that applies, with their authorisation. */
@@ -44,7 +50,21 @@ export interface DomainArtifact {
   bimi: DnsSeen;
 }
 
+/** What a sample message shows: kept to the headers the rules read; unsubscribe URLs without their query (recipient tokens). */
+export interface SampleSeen {
+  file: string;
+  fromDomain?: string;
+  returnPathDomain?: string;
+  headers: UnsubscribeHeaders;
+  /** The key each signature's s= and d= point to. */
+  signatureKeys: DkimSeen[];
+  problems: string[];
+}
+
 export interface EmailAuthArtifact {
   domains: DomainArtifact[];
+  samples: (SampleSeen | { file: string; error: string })[];
+  /** RFC 9989 organisational domains of every domain alignment compares. */
+  organizationalDomains: { domain: string; organizationalDomain: string | undefined; error?: string }[];
   queries: { sent: number; distinct: number; log: QueryLogEntry[] };
 }

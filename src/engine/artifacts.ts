@@ -12,6 +12,17 @@ export const saveArtifact = async (dir: string, checkId: string, artifact: unkno
   await writeFile(artifactFile(dir, checkId), `${redact(JSON.stringify(artifact, null, 2))}\n`);
 };
 
+/** A gather that failed is saved too, so a replay shows the same error instead of a missing file. */
+interface SavedFailure {
+  gatherError: string;
+}
+
+export const saveGatherError = (dir: string, checkId: string, reason: string, redact: (text: string) => string) =>
+  saveArtifact(dir, checkId, { gatherError: reason } satisfies SavedFailure, redact);
+
+const isSavedFailure = (value: unknown): value is SavedFailure =>
+  typeof value === 'object' && value !== null && Object.keys(value).length === 1 && typeof (value as SavedFailure).gatherError === 'string';
+
 export const loadArtifact = async (dir: string, checkId: string): Promise<unknown> => {
   const file = artifactFile(dir, checkId);
   let text: string;
@@ -20,9 +31,12 @@ export const loadArtifact = async (dir: string, checkId: string): Promise<unknow
   } catch {
     throw new Error(`no saved artifact ${path.basename(file)} in the artifacts folder`);
   }
+  let artifact: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    artifact = JSON.parse(text) as unknown;
   } catch (error) {
     throw new Error(`saved artifact ${path.basename(file)} is not valid JSON (${(error as Error).message})`);
   }
+  if (isSavedFailure(artifact)) throw new Error(artifact.gatherError);
+  return artifact;
 };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Lookup } from '../dns/types.js';
+import type { Lookup, QueryLogEntry, ResolverStats } from '../dns/types.js';
 import type { Json } from './json.js';
 import type { Severity } from './severity.js';
 
@@ -57,7 +57,7 @@ export interface GatherContext {
   /** Registers a value (a token, a cookie) that must never reach any output. */
   addSecret(value: string): void;
   /** The run's DNS resolver: shared by every check, so one audit never asks the same question twice. */
-  dns: Lookup;
+  dns: Lookup & { log(): QueryLogEntry[]; stats(): ResolverStats };
 }
 
 export interface Peak {

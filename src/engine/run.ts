@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import type { Lookup } from '../dns/types.js';
+import type { GatherContext } from './define-check.js';
 import type { LoadedProfile } from '../profile/load.js';
 import { abortable, describeAbort } from './abortable.js';
-import { loadArtifact, saveArtifact } from './artifacts.js';
+import { loadArtifact, saveArtifact, saveGatherError } from './artifacts.js';
 import type { AnyCheck, EvaluateContext, Logger } from './define-check.js';
 import { errorFindings, sortFindings, toFinding, type SeverityOverrides } from './findings.js';
 import { SCHEMA_VERSION, type CheckRun, type Finding, type Report } from './report.js';
@@ -30,7 +30,7 @@ export interface RunOptions {
   progress?: ProgressSink;
   addSecret(value: string): void;
   redact(text: string): string;
-  dns: Lookup;
+  dns: GatherContext['dns'];
   saveArtifactsTo?: string;
   /** Judge saved artifacts instead of gathering: no IO against the store. */
   artifactsFrom?: string;
@@ -94,6 +94,7 @@ const runCheck = async (check: AnyCheck, options: RunOptions, overrides: Severit
     artifact = await obtainArtifact(check, config, options, timeoutMs);
   } catch (error) {
     const reason = describeAbort(error, timeoutMs);
+    if (options.saveArtifactsTo && !options.signal.aborted) await saveGatherError(options.saveArtifactsTo, check.id, reason, options.redact);
     return { run: { ...base, state: 'error', reason, durationMs: elapsed() }, findings: errorFindings(check, reason, overrides) };
   }
   try {

@@ -79,7 +79,7 @@ const options = (checks: AnyCheck[], profile: Partial<Profile> = {}, extra: Part
   logger: { info: () => undefined, debug: () => undefined },
   addSecret: () => undefined,
   redact: (text) => text,
-  dns: { query: () => Promise.reject(new Error('no DNS in engine tests')) },
+  dns: { query: () => Promise.reject(new Error('no DNS in engine tests')), log: () => [], stats: () => ({ sent: 0, distinct: 0 }) },
   toolVersion: '0.0.0',
   ...extra,
 });

@@ -1,5 +1,8 @@
 import type { MessageHeaders } from './parse.js';
 
+/** The headers one-click unsubscribe depends on: all a saved artifact needs to keep of a message. */
+export type UnsubscribeHeaders = Pick<MessageHeaders, 'listUnsubscribe' | 'listUnsubscribeCount' | 'listUnsubscribePost' | 'dkimSignatures'>;
+
 /**
  * One-click unsubscribe (RFC 8058) as Gmail and Yahoo require it of bulk senders: a
  * List-Unsubscribe HTTPS URI, `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, and a DKIM
@@ -28,10 +31,10 @@ const isHttps = (uri: string): boolean => {
 const schemeOf = (uri: string): string => /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(uri)?.[1]?.toLowerCase() ?? '';
 
 /** RFC 8058 §4: without a signature over both headers a receiver cannot trust the POST target. */
-const signedByDkim = (headers: MessageHeaders): boolean =>
+const signedByDkim = (headers: UnsubscribeHeaders): boolean =>
   headers.dkimSignatures.some((signature) => signature.signedHeaders.includes('list-unsubscribe') && signature.signedHeaders.includes('list-unsubscribe-post'));
 
-export const oneClickUnsubscribe = (headers: MessageHeaders): OneClickVerdict => {
+export const oneClickUnsubscribe = (headers: UnsubscribeHeaders): OneClickVerdict => {
   const uris = headers.listUnsubscribe;
   const posts = headers.listUnsubscribePost;
   const hasHttpsUrl = uris.some(isHttps);

@@ -48,7 +48,7 @@ const query = (walk: Walk, name: string, type: RecordType): Promise<DnsResponse>
 
 type Target = { name: string } | { note: string };
 
-/** The name a term points at, when it can be known without a message. */
+/** The name a term points at, when it can be known without a message; its validity is judged by the caller. */
 const staticTarget = async (walk: Walk, term: string, spec: MacroString | undefined, domain: string): Promise<Target> => {
   if (!spec) return { name: domain };
   const needs = macroLetters(spec).filter((letter) => !STATIC_LETTERS.has(letter));
@@ -57,9 +57,13 @@ const staticTarget = async (walk: Walk, term: string, spec: MacroString | undefi
     const letters = needs.map((letter) => `%{${letter}}`).join(', ');
     return { note: `uses ${letters}, which only a real message (client IP, sender, HELO) can fill in: counted, not looked up` };
   }
-  const name = await expandDomainSpec(spec, (letter) => (letter === 'o' ? walk.topDomain : domain));
+  return { name: await expandDomainSpec(spec, (letter) => (letter === 'o' ? walk.topDomain : domain)) };
+};
+
+/** a, mx and exists on a name no DNS question can carry simply do not match (§4.8, as check_host() does). */
+const unqueryable = (name: string): string | undefined => {
   const problem = nameProblem(name);
-  return problem === undefined ? { name } : { note: `"${name}" cannot be looked up (${problem}): the term never matches` };
+  return problem === undefined ? undefined : `"${name}" cannot be looked up (${problem}): the term never matches`;
 };
 
 const sizeOf = (text: string): number => new TextEncoder().encode(text).length;
@@ -161,7 +165,12 @@ const analyzeTerm = async (walk: Walk, term: SpfTerm, domain: string, path: stri
     node.note = target.note;
     return node;
   }
-  if (mechanism.type === 'include') await follow(walk, node, target.name, path);
+  if (mechanism.type === 'include') {
+    await follow(walk, node, target.name, path);
+    return node;
+  }
+  const problem = unqueryable(target.name);
+  if (problem) node.note = problem;
   else if (mechanism.type === 'a') await analyzeA(walk, node, target.name);
   else if (mechanism.type === 'mx') await analyzeMx(walk, node, target.name);
   else await analyzeExists(walk, node, target.name);

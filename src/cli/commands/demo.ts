@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startZoneServer } from '../../simulators/demo-dns.js';
 import { parseAuditOptions } from '../audit-options.js';
 import { writeStderr } from '../session.js';
 import { runAuditCommand } from './audit.js';
@@ -7,20 +8,25 @@ import { runAuditCommand } from './audit.js';
 /** The demo store lives in the 2026 season, so its report reads the same on any day; --today moves it. */
 export const DEMO_TODAY = '2026-11-20';
 
-const demoProfile = (): string => {
-  const root = fileURLToPath(new URL('../../../../', import.meta.url));
-  return path.relative(process.cwd(), path.join(root, 'fixtures/profiles/demo-store.yaml')) || 'demo-store.yaml';
-};
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** Audits the embedded demo store; only loopback is ever touched. */
+const demoProfile = (): string =>
+  path.relative(process.cwd(), path.join(ROOT, 'fixtures/profiles/demo-store.yaml')) || 'demo-store.yaml';
+
+const stripUndefined = (raw: Record<string, unknown>) => Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
+
+/** Starts the loopback simulators and audits the embedded demo store against them; nothing else is touched. */
 export const demoCommand = async (raw: Record<string, unknown>, argv: readonly string[]): Promise<void> => {
-  const options = parseAuditOptions({ today: DEMO_TODAY, ...stripUndefined(raw) }, argv, process.env);
-  await runAuditCommand([demoProfile()], options);
+  const dns = await startZoneServer(path.join(ROOT, 'fixtures/zones/demo'));
+  try {
+    const options = parseAuditOptions({ today: DEMO_TODAY, ...stripUndefined(raw), resolver: [dns.address] }, argv, process.env);
+    await runAuditCommand([demoProfile()], options);
+  } finally {
+    await dns.stop();
+  }
   // The demo store fails on purpose; the demo itself succeeded if it could judge the store.
   if (process.exitCode === 1) {
     process.exitCode = 0;
     writeStderr('The demo store has mistakes on purpose: `q4check audit` on it exits 1; `q4check demo` exits 0 once it has judged it.\n');
   }
 };
-
-const stripUndefined = (raw: Record<string, unknown>) => Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));

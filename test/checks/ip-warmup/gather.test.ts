@@ -13,6 +13,7 @@ const ctx = (signal = new AbortController().signal): GatherContext => ({
   profileDir,
   today: '2026-11-20',
   logger: { info: () => undefined, debug: () => undefined },
+  dns: { query: () => Promise.reject(new Error('ip-warmup asks no DNS')), log: () => [], stats: () => ({ sent: 0, distinct: 0 }) },
   addSecret: () => undefined,
 });
 

@@ -1,0 +1,85 @@
+import type { DomainArtifact, EmailAuthArtifact } from '../artifact.js';
+import { oneClickUnsubscribe } from '../message/one-click.js';
+import { keyStateOf, usableKeys } from './dkim-keys.js';
+import { alignmentOf, spfCanPass } from './identifiers.js';
+import type { EmailAuthVerdict } from './verdict.js';
+
+type PointState = 'met' | 'missed' | 'unknown' | 'not-checkable';
+
+interface Point {
+  point: string;
+  /** Which providers require it of bulk senders (reference §4.4). */
+  requiredBy: string[];
+  state: PointState;
+  detail: string;
+}
+
+// Gmail and Yahoo: 5,000 a day to their users; Microsoft: more than 5,000 a day.
+const BULK_THRESHOLD = 5_000;
+const ALL = ['Gmail', 'Yahoo', 'Microsoft'];
+
+const spfPoint = (domain: DomainArtifact): Point => ({
+  point: 'SPF passes for the envelope domain',
+  requiredBy: ALL,
+  state: domain.spf.tree.outcome !== 'found' && domain.spf.totals.dnsErrors.length > 0 ? 'unknown' : spfCanPass(domain) ? 'met' : 'missed',
+  detail: domain.spf.totals.permerrors[0] ?? domain.spf.tree.outcome,
+});
+
+const dkimPoint = (domain: DomainArtifact): Point => {
+  const usable = usableKeys(domain).length > 0;
+  const onlyProbed = domain.dkim.every((seen) => seen.probed);
+  const trouble = domain.dkim.some((seen) => keyStateOf(seen).state === 'trouble');
+  const state: PointState = usable ? 'met' : trouble || onlyProbed ? 'unknown' : 'missed';
+  return { point: 'DKIM key published for signing', requiredBy: ALL, state, detail: usable ? usableKeys(domain).map((seen) => seen.selector).join(', ') : onlyProbed ? 'not found among probed selectors' : 'no usable key' };
+};
+
+const dmarcPoint = (domain: DomainArtifact): Point => {
+  const decision = domain.dmarc.rfc9989.policy;
+  const state: PointState = decision.status === 'found' ? 'met' : decision.status === 'dns-error' ? 'unknown' : 'missed';
+  return { point: 'DMARC policy published (p=none at least)', requiredBy: ALL, state, detail: decision.status === 'found' ? `p=${decision.policy}` : decision.status };
+};
+
+const alignmentPoint = (domain: DomainArtifact, artifact: EmailAuthArtifact): Point => {
+  const via = alignmentOf(domain, artifact).dmarcPassesVia;
+  return { point: 'From aligned with SPF or DKIM', requiredBy: ALL, state: via === 'neither' ? 'missed' : via === 'unknown' ? 'unknown' : 'met', detail: `via ${via}` };
+};
+
+const reverseDnsPoint = (domain: DomainArtifact): Point => {
+  if (domain.reverseDns.length === 0) return { point: 'Sending IPs have forward-confirmed reverse DNS', requiredBy: ['Gmail', 'Yahoo'], state: 'unknown', detail: 'no sendingIps listed' };
+  const confirmed = domain.reverseDns.every((entry) => entry.forward.some((forward) => forward.answer.records.includes(entry.ip)));
+  return { point: 'Sending IPs have forward-confirmed reverse DNS', requiredBy: ['Gmail', 'Yahoo'], state: confirmed ? 'met' : 'missed', detail: domain.reverseDns.map((entry) => `${entry.ip} → ${entry.ptr.records[0] ?? entry.ptr.outcome}`).join(', ') };
+};
+
+const unsubscribePoint = (domain: DomainArtifact, artifact: EmailAuthArtifact): Point => {
+  const samples = artifact.samples.filter((sample) => 'headers' in sample && sample.fromDomain === domain.from);
+  const base = { point: 'One-click unsubscribe (RFC 8058)', requiredBy: ['Gmail', 'Yahoo'] };
+  if (samples.length === 0) return { ...base, state: 'not-checkable', detail: 'needs a sample message' };
+  const ok = samples.every((sample) => 'headers' in sample && oneClickUnsubscribe(sample.headers).problems.length === 0 && oneClickUnsubscribe(sample.headers).hasPostHeader);
+  return { ...base, state: ok ? 'met' : 'missed', detail: `${samples.length} sample message(s)` };
+};
+
+const NOT_IN_DNS: Point[] = [
+  { point: 'TLS on the sending connection', requiredBy: ['Gmail', 'Yahoo'], state: 'not-checkable', detail: 'shown by the receiving server, not DNS' },
+  { point: 'Spam rate under 0.3% (0.1% target)', requiredBy: ['Gmail', 'Yahoo'], state: 'not-checkable', detail: 'Google Postmaster Tools and Yahoo Sender Hub' },
+];
+
+const judgeDomain = (domain: DomainArtifact, artifact: EmailAuthArtifact, volume: number | undefined): EmailAuthVerdict => {
+  const points = [spfPoint(domain), dkimPoint(domain), dmarcPoint(domain), alignmentPoint(domain, artifact), reverseDnsPoint(domain), unsubscribePoint(domain, artifact), ...NOT_IN_DNS];
+  const missed = points.filter((point) => point.state === 'missed');
+  const unknown = points.filter((point) => point.state === 'unknown');
+  const uncheckable = points.filter((point) => point.state === 'not-checkable').map((point) => point.point);
+  const belowBulk = volume !== undefined && volume < BULK_THRESHOLD;
+  const scope = belowBulk ? ` At ${volume.toLocaleString('en')} a day the domain is under the 5,000 bulk threshold, so these are recommendations.` : '';
+  const notShown = ` Not shown by DNS: ${uncheckable.join('; ')}.`;
+  const base = { rule: 'bulk-sender-readiness', subject: domain.from, expected: 'every Gmail, Yahoo and Microsoft bulk-sender requirement met', evidence: { points: points.map((point) => ({ ...point })) } } as const;
+  if (missed.length > 0) {
+    return { ...base, status: belowBulk ? 'warn' : 'fail', message: `${domain.from} misses ${missed.length} bulk-sender requirement${missed.length === 1 ? '' : 's'}: ${missed.map((point) => `${point.point} (${point.requiredBy.join(', ')})`).join('; ')}.${scope}${notShown}`, found: missed.map((point) => point.point).join('; ') };
+  }
+  if (unknown.length > 0) {
+    return { ...base, status: 'warn', message: `${domain.from} meets what could be checked, but ${unknown.map((point) => `${point.point} (${point.detail})`).join('; ')} could not be settled.${notShown}`, found: `${unknown.length} unsettled` };
+  }
+  return { ...base, status: 'pass', message: `${domain.from} meets every bulk-sender requirement DNS and the samples can show.${notShown}`, found: 'all checkable points met' };
+};
+
+export const bulkSenderReadiness = (artifact: EmailAuthArtifact, volumes: (number | undefined)[]): EmailAuthVerdict[] =>
+  artifact.domains.map((domain, index) => judgeDomain(domain, artifact, volumes[index]));
