@@ -5,6 +5,7 @@ import { askServers } from './ask.js';
 import { TtlCache } from './cache.js';
 import { followChain } from './chain.js';
 import { InFlight } from './inflight.js';
+import { Slots } from './slots.js';
 import type { Step } from './interpret.js';
 import { normalizeName } from './names.js';
 import type { ServerAddress } from './server-address.js';
@@ -22,6 +23,8 @@ export interface ResolverOptions {
   signal?: AbortSignal;
   /** Clock for TTL expiry, in milliseconds. Default Date.now. */
   now?: () => number;
+  /** Questions on the wire at once; more wait their turn. Default 128. */
+  maxInFlight?: number;
   /** Where the default servers are read from. Default /etc/resolv.conf. */
   resolvConfPath?: string;
 }
@@ -39,6 +42,7 @@ export class Resolver implements Lookup {
   #servers: Promise<ServerAddress[]> | undefined;
   readonly #cache: TtlCache<Step>;
   readonly #inflight = new InFlight<Step>();
+  readonly #slots: Slots;
   readonly #log: QueryLogEntry[] = [];
   readonly #asked = new Set<string>();
   #sent = 0;
@@ -62,6 +66,7 @@ export class Resolver implements Lookup {
     this.#signal = options.signal;
     this.#resolvConfPath = options.resolvConfPath;
     this.#cache = new TtlCache(options.now ?? Date.now);
+    this.#slots = new Slots(options.maxInFlight ?? 128);
   }
 
   query(name: string, type: RecordType, signal?: AbortSignal): Promise<DnsResponse> {
@@ -91,10 +96,16 @@ export class Resolver implements Lookup {
 
   async #fetch(key: string, name: string, type: RecordType, signal: AbortSignal): Promise<Step> {
     this.#sent += 1;
-    const started = performance.now();
     this.#servers ??= readSystemServers(this.#resolvConfPath);
     const servers = await this.#servers;
-    const asked = await askServers(name, type, { servers, timeoutMs: this.#timeoutMs, retries: this.#retries, signal });
+    await this.#slots.acquire(signal);
+    const started = performance.now();
+    let asked: Awaited<ReturnType<typeof askServers>>;
+    try {
+      asked = await askServers(name, type, { servers, timeoutMs: this.#timeoutMs, retries: this.#retries, signal });
+    } finally {
+      this.#slots.release();
+    }
     const { response, ttl } = asked.step;
     this.#log.push({
       name,

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { GatherContext } from './define-check.js';
 import type { LoadedProfile } from '../profile/load.js';
@@ -63,6 +64,8 @@ const obtainArtifact = async (check: AnyCheck, config: unknown, options: RunOpti
   if (options.artifactsFrom) return loadArtifact(options.artifactsFrom, check.id);
   const limit = timeLimit(timeoutMs);
   const signal = AbortSignal.any([options.signal, limit.signal]);
+  // Every DNS question and request of a check listens to this one signal.
+  setMaxListeners(0, signal);
   const gatherContext = {
     signal,
     profileDir: options.loaded.dir,

@@ -56,7 +56,8 @@ export class DnsSimulator {
   async start(): Promise<SimulatorAddress> {
     if (this.#address) return this.#address;
     for (let attempt = 1; ; attempt += 1) {
-      const udp = createSocket('udp4');
+      // A burst of questions must not overflow the default receive buffer (the kernel caps the size asked).
+      const udp = createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
       await bindUdp(udp, this.#requestedPort);
       const { port } = udp.address();
       const tcp = createServer((socket) => this.#accept(socket));

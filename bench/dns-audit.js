@@ -1,0 +1,98 @@
+import { setMaxListeners } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { config } from '../dist/checks/email-auth/config.js';
+import { gather } from '../dist/checks/email-auth/gather.js';
+import { Resolver } from '../dist/src/dns/resolver.js';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DOMAINS = 100;
+const INCLUDE_LEVELS = 3;
+const LATENCY_MS = 20;
+
+/** One zone, `example`, with DOMAINS stores: each SPF record three includes deep, DMARC, a DKIM key, MX. */
+const benchZone = () => {
+  const lines = ['$ORIGIN example.', '$TTL 300', '@ SOA ns1 hostmaster ( 1 3600 600 604800 300 )', '  NS ns1', 'ns1 A 127.0.0.1'];
+  for (let n = 1; n <= DOMAINS; n++) {
+    const d = `d${n}`;
+    const levels = ['', 'a.', 'b.', 'c.'].slice(0, INCLUDE_LEVELS + 1);
+    levels.forEach((level, index) => {
+      const next = levels[index + 1];
+      const body = next === undefined ? `ip4:192.0.2.${n % 250} -all` : `include:${next}${d}.example -all`;
+      lines.push(`${level}${d} TXT "v=spf1 ${body}"`);
+    });
+    lines.push(`${d} MX 10 mx.${d}`, `mx.${d} A 192.0.2.1`);
+    lines.push(`_dmarc.${d} TXT "v=DMARC1; p=reject; rua=mailto:dmarc@${d}.example"`);
+    lines.push(`s1._domainkey.${d} TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="`);
+  }
+  return lines.join('\n');
+};
+
+/** The simulator in a child process: a server sharing the client's event loop would measure itself. */
+const startServer = async (zoneText) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'q4check-bench-'));
+  const file = path.join(dir, 'example.zone');
+  await writeFile(file, zoneText);
+  const script = fileURLToPath(new URL('./zone-server-process.js', import.meta.url));
+  const child = spawn(process.execPath, [script, file, 'example', String(LATENCY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
+    child.once('exit', (code) => reject(new Error(`zone server exited ${code}`)));
+  });
+  return {
+    port,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+/**
+ * The email-auth gather for DOMAINS domains against the simulator with LATENCY_MS per answer. Every
+ * domain is gathered at once, so the wall time should approach the longest chain of questions that
+ * wait on each other: the SPF record and its INCLUDE_LEVELS includes, one after the other.
+ */
+export const dnsAudit = async () => {
+  const server = await startServer(benchZone());
+  try {
+    const resolver = new Resolver({ servers: [{ host: '127.0.0.1', port: server.port }], timeoutMs: 2000, retries: 1, maxInFlight: 2000 });
+    const section = config.parse({
+      domains: Array.from({ length: DOMAINS }, (_, index) => ({ from: `d${index + 1}.example`, dkim: [{ selector: 's1' }] })),
+    });
+    const signal = new AbortController().signal;
+    setMaxListeners(0, signal);
+    const ctx = {
+      signal,
+      profileDir: '.',
+      today: '2026-11-20',
+      logger: { info: () => undefined, debug: () => undefined },
+      addSecret: () => undefined,
+      dns: resolver,
+    };
+    const started = performance.now();
+    await gather(ctx, section);
+    const wallMs = performance.now() - started;
+    const criticalPathMs = (1 + INCLUDE_LEVELS) * LATENCY_MS;
+    const { sent, distinct } = resolver.stats();
+    return [
+      {
+        name: `email-auth gather, ${DOMAINS} domains, ${INCLUDE_LEVELS}-level includes, ${LATENCY_MS} ms latency: wall time vs critical path`,
+        detail: `${wallMs.toFixed(0)} ms vs ${criticalPathMs} ms (${1 + INCLUDE_LEVELS} dependent queries × ${LATENCY_MS} ms)`,
+        ratio: wallMs / criticalPathMs,
+        target: 1.5,
+      },
+      {
+        name: 'DNS questions sent vs distinct questions',
+        detail: `${sent} sent, ${distinct} distinct`,
+        ratio: sent / distinct,
+        target: 1,
+      },
+    ];
+  } finally {
+    await server.stop();
+  }
+};
