@@ -1,6 +1,6 @@
 import type { EmailAuthArtifact } from '../artifact.js';
 import type { AlignmentResult, IdentifierAlignment } from '../dmarc/alignment.js';
-import { alignmentOf } from './identifiers.js';
+import { alignmentOf, dkimTrouble, spfTrouble } from './identifiers.js';
 import type { EmailAuthVerdict } from './verdict.js';
 
 const describe = (result: AlignmentResult): string[] => [
@@ -31,7 +31,11 @@ export const alignment = (artifact: EmailAuthArtifact): EmailAuthVerdict[] =>
         return { ...base, status: 'warn', message: `DMARC can pass for ${domain.from} only through SPF, which forwarding breaks: ${summary}.`, fix: 'Sign with d= your own domain (a custom DKIM domain at your provider), so DMARC survives forwarding.' };
       case 'unknown':
         return { ...base, status: 'warn', message: `Alignment for ${domain.from} could not be settled (an organisational domain could not be determined): ${summary}.` };
-      case 'neither':
+      case 'neither': {
+        // An identifier whose check DNS hid might pass aligned: "could not check", never a fail.
+        const trouble = (result.spf?.aligned !== false ? spfTrouble(domain) : undefined) ?? dkimTrouble(domain);
+        if (trouble) return { ...base, status: 'error', message: `Could not check whether DMARC can pass for ${domain.from}: ${trouble}. ${summary}.` };
         return { ...base, status: 'fail', message: `DMARC cannot pass for ${domain.from}: no passing identifier aligns with it. ${summary}.` };
+      }
     }
   });

@@ -1,7 +1,8 @@
 import type { DomainArtifact, EmailAuthArtifact } from '../artifact.js';
+import { isDnsTrouble } from '../dns-seen.js';
 import { oneClickUnsubscribe } from '../message/one-click.js';
 import { keyStateOf, usableKeys } from './dkim-keys.js';
-import { alignmentOf, spfCanPass } from './identifiers.js';
+import { alignmentOf, dkimTrouble, spfCanPass, spfTrouble } from './identifiers.js';
 import type { EmailAuthVerdict } from './verdict.js';
 
 type PointState = 'met' | 'missed' | 'unknown' | 'not-checkable';
@@ -21,8 +22,8 @@ const ALL = ['Gmail', 'Yahoo', 'Microsoft'];
 const spfPoint = (domain: DomainArtifact): Point => ({
   point: 'SPF passes for the envelope domain',
   requiredBy: ALL,
-  state: domain.spf.tree.outcome !== 'found' && domain.spf.totals.dnsErrors.length > 0 ? 'unknown' : spfCanPass(domain) ? 'met' : 'missed',
-  detail: domain.spf.totals.permerrors[0] ?? domain.spf.tree.outcome,
+  state: spfCanPass(domain) ? 'met' : spfTrouble(domain) ? 'unknown' : 'missed',
+  detail: domain.spf.totals.permerrors[0] ?? spfTrouble(domain) ?? domain.spf.tree.outcome,
 });
 
 const dkimPoint = (domain: DomainArtifact): Point => {
@@ -41,13 +42,16 @@ const dmarcPoint = (domain: DomainArtifact): Point => {
 
 const alignmentPoint = (domain: DomainArtifact, artifact: EmailAuthArtifact): Point => {
   const via = alignmentOf(domain, artifact).dmarcPassesVia;
-  return { point: 'From aligned with SPF or DKIM', requiredBy: ALL, state: via === 'neither' ? 'missed' : via === 'unknown' ? 'unknown' : 'met', detail: `via ${via}` };
+  const unsettled = via === 'unknown' || (via === 'neither' && (spfTrouble(domain) ?? dkimTrouble(domain)) !== undefined);
+  return { point: 'From aligned with SPF or DKIM', requiredBy: ALL, state: unsettled ? 'unknown' : via === 'neither' ? 'missed' : 'met', detail: `via ${via}` };
 };
 
 const reverseDnsPoint = (domain: DomainArtifact): Point => {
   if (domain.reverseDns.length === 0) return { point: 'Sending IPs have forward-confirmed reverse DNS', requiredBy: ['Gmail', 'Yahoo'], state: 'unknown', detail: 'no sendingIps listed' };
-  const confirmed = domain.reverseDns.every((entry) => entry.forward.some((forward) => forward.answer.records.includes(entry.ip)));
-  return { point: 'Sending IPs have forward-confirmed reverse DNS', requiredBy: ['Gmail', 'Yahoo'], state: confirmed ? 'met' : 'missed', detail: domain.reverseDns.map((entry) => `${entry.ip} → ${entry.ptr.records[0] ?? entry.ptr.outcome}`).join(', ') };
+  const unconfirmed = domain.reverseDns.filter((entry) => !entry.forward.some((forward) => forward.answer.records.includes(entry.ip)));
+  // Unconfirmed only because a PTR or forward lookup failed: unknown, as the reverse-dns rule says.
+  const hidden = unconfirmed.length > 0 && unconfirmed.every((entry) => isDnsTrouble(entry.ptr) || entry.forward.some((forward) => isDnsTrouble(forward.answer)));
+  return { point: 'Sending IPs have forward-confirmed reverse DNS', requiredBy: ['Gmail', 'Yahoo'], state: unconfirmed.length === 0 ? 'met' : hidden ? 'unknown' : 'missed', detail: domain.reverseDns.map((entry) => `${entry.ip} → ${entry.ptr.records[0] ?? entry.ptr.outcome}`).join(', ') };
 };
 
 const unsubscribePoint = (domain: DomainArtifact, artifact: EmailAuthArtifact): Point => {

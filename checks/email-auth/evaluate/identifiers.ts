@@ -1,13 +1,33 @@
 import type { DomainArtifact, EmailAuthArtifact } from '../artifact.js';
 import { checkAlignment, type AlignmentResult } from '../dmarc/alignment.js';
+import { troubleText } from '../dns-seen.js';
 import { orgDomainOfFrom, pslOrgDomainOf, type OrgDomainOf } from '../domains.js';
-import { usableKeys } from './dkim-keys.js';
+import { keyStateOf, usableKeys } from './dkim-keys.js';
 
 /** Whether SPF can pass for the envelope domain: every listed IP passes, or, without IPs, the record has no permerror. */
 export const spfCanPass = (domain: DomainArtifact): boolean =>
   domain.spfChecks.length > 0
     ? domain.spfChecks.every((check) => check.result.result === 'pass')
     : domain.spf.tree.outcome === 'found' && domain.spf.totals.permerrors.length === 0;
+
+/** When SPF does not pass only because DNS failed (no definite non-pass result): what failed, for a person to read. */
+export const spfTrouble = (domain: DomainArtifact): string | undefined => {
+  if (spfCanPass(domain)) return undefined;
+  if (domain.spfChecks.length > 0) {
+    const definite = domain.spfChecks.some((check) => check.result.result !== 'pass' && check.result.result !== 'temperror');
+    const temporary = domain.spfChecks.find((check) => check.result.result === 'temperror');
+    return !definite && temporary ? `SPF for ${temporary.ip} ended in a temporary DNS error` : undefined;
+  }
+  const [error] = domain.spf.totals.dnsErrors;
+  return error && domain.spf.totals.permerrors.length === 0 ? `${error.type} ${error.name} could not be resolved (${error.outcome.toUpperCase()})` : undefined;
+};
+
+/** When no DKIM key is usable and a selector's lookup failed: what failed. */
+export const dkimTrouble = (domain: DomainArtifact): string | undefined => {
+  if (usableKeys(domain).length > 0) return undefined;
+  const troubled = domain.dkim.find((seen) => keyStateOf(seen).state === 'trouble');
+  return troubled ? troubleText(troubled.answer) : undefined;
+};
 
 /** RFC 9989 organisational domains from the tree walks gathered, the Public Suffix List for any other. */
 export const orgDomainOf = (artifact: EmailAuthArtifact): OrgDomainOf => {

@@ -2,7 +2,8 @@ import type { DomainArtifact } from '../artifact.js';
 import { isDnsTrouble } from '../dns-seen.js';
 import { couldNotCheck, type EmailAuthVerdict } from './verdict.js';
 
-const isNullMx = (records: string[]): boolean => records.length === 1 && /^0\s+\.?$/.test(records[0]!.trim());
+// The resolver writes the root exchange as '', so a null MX arrives as "0 " and, trimmed, as "0".
+const isNullMx = (records: string[]): boolean => records.length === 1 && /^0(\s+\.)?$/.test(records[0]!.trim());
 
 const judgeMx = (domain: string, mx: DomainArtifact['mx'][number]['answer']): EmailAuthVerdict => {
   const base = { rule: 'mx-record', subject: domain, expected: 'MX records that accept mail' } as const;

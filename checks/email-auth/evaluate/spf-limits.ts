@@ -47,6 +47,10 @@ const judgeLookups = (domain: DomainArtifact): EmailAuthVerdict => {
   if (totals.lookups > LOOKUP_LIMIT) {
     return { ...base, status: 'fail', message: `Evaluating the SPF record of ${subject} takes ${totals.lookups} DNS lookups; the 11th is a permanent error, so SPF fails for every sender not matched before it.${macros}`, found: `${totals.lookups} lookups`, evidence };
   }
+  // The tree counts a loop's terms once; check_host() goes round them until the limit.
+  if (totals.loops.length > 0) {
+    return { ...base, status: 'fail', message: `The SPF record of ${subject} leads back to itself (${totals.loops.join('; ')}): evaluation goes round until the ${LOOKUP_LIMIT}-lookup limit, a permanent error.`, found: `include loop: ${totals.loops.join('; ')}`, evidence };
+  }
   if (wide.length > 0) {
     return { ...base, status: 'fail', message: `An mx term of ${subject}'s SPF resolves more than ${MX_HOST_LIMIT} hosts: ${wide.join('; ')}.`, found: wide.join('; '), evidence };
   }

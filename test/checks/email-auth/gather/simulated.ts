@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Resolver, type ResolverOptions } from '../../../../src/dns/index.js';
@@ -24,14 +25,12 @@ export const resolverFor = (simulator: DnsSimulator, options: Omit<ResolverOptio
   new Resolver({ servers: [simulator.address], timeoutMs: 200, retries: 0, ...options });
 
 /** The context the engine would hand the check, with a real resolver as its DNS. */
-export const gatherContext = (dns: Resolver, options: { profileDir?: string; signal?: AbortSignal } = {}): GatherContext => ({
-  signal: options.signal ?? new AbortController().signal,
-  profileDir: options.profileDir ?? ROOT,
-  today: TODAY,
-  logger: { info: () => undefined, debug: () => undefined },
-  dns,
-  addSecret: () => undefined,
-});
+export const gatherContext = (dns: Resolver, options: { profileDir?: string; signal?: AbortSignal } = {}): GatherContext => {
+  const signal = options.signal ?? new AbortController().signal;
+  // As the engine does: every question of the check listens to this one signal.
+  setMaxListeners(0, signal);
+  return { signal, profileDir: options.profileDir ?? ROOT, today: TODAY, logger: { info: () => undefined, debug: () => undefined }, dns, addSecret: () => undefined };
+};
 
 /** The same fault on every name a domain's audit asks about: its SPF and MX, DMARC, a DKIM selector and the transport records. */
 export const faultsOnDomain = (domain: string, fault: FaultRule['fault'], selector = 's1'): FaultRule[] =>

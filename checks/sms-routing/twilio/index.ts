@@ -1,0 +1,5 @@
+export { SIGNATURE_HEADER, signTwilioRequest, validateTwilioSignature } from './signature.js';
+export { decodeForm, encodeForm, type FormParams } from './form.js';
+export { buildInboundSms, type Geo, type InboundForm, type InboundSms } from './inbound.js';
+export { isSid, makeSid, randomSidDigits, type SidDigits } from './sid.js';
+export { parseTwiml, type TwimlReply } from './twiml.js';

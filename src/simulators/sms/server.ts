@@ -1,0 +1,205 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { decodeForm } from '../../../checks/sms-routing/twilio/form.js';
+import { SIGNATURE_HEADER, validateTwilioSignature } from '../../../checks/sms-routing/twilio/signature.js';
+import { mergeFaults, NO_FAULTS, type ActiveFaults, type SmsFaults } from './faults.js';
+import { RequestLog, type SignatureCheck, type SmsRequestRecord } from './request-log.js';
+import { SmsStore, type OptOutHandler } from './store.js';
+import { renderTwiml } from './twiml-writer.js';
+
+export const LOOPBACK = '127.0.0.1';
+
+export interface SmsSimulatorOptions extends SmsFaults {
+  /** The token the store validates X-Twilio-Signature with. */
+  authToken: string;
+  brand?: string;
+  /** Where HELP sends people: an email, phone number or URL. */
+  contact?: string;
+  optOutHandledBy?: OptOutHandler;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** The webhook's path; other paths get 404. */
+  path?: string;
+}
+
+export interface SmsSimulatorAddress {
+  /** The webhook URL to post (and sign) to. */
+  url: string;
+  host: string;
+  port: number;
+}
+
+/** Twilio posts a few hundred bytes; anything this large is not a webhook call. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+const HTML_PAGE = '<!DOCTYPE html><html><head><title>Store</title></head><body><h1>Welcome to our store</h1></body></html>';
+
+/**
+ * A store's Twilio inbound-SMS webhook on loopback: checks X-Twilio-Signature against the URL it is
+ * reached at, keeps opt-out state per number and answers TwiML, with one switch per defect q4check
+ * must catch. For the demo and the tests.
+ */
+export class SmsSimulator {
+  /** Every request received and how it was answered. */
+  readonly log = new RequestLog();
+  readonly #authToken: string;
+  readonly #path: string;
+  readonly #requestedPort: number;
+  readonly #store: SmsStore;
+  #faults: ActiveFaults;
+  #server: Server | undefined;
+  #address: SmsSimulatorAddress | undefined;
+  #inFlight = 0;
+  readonly #timers = new Set<NodeJS.Timeout>();
+
+  constructor(options: SmsSimulatorOptions) {
+    this.#authToken = options.authToken;
+    this.#path = options.path ?? '/sms';
+    this.#requestedPort = options.port ?? 0;
+    this.#store = new SmsStore({ brand: options.brand ?? 'Acme Outfitters', contact: options.contact ?? 'help@acme.example' }, options.optOutHandledBy ?? 'app');
+    this.#faults = mergeFaults(NO_FAULTS, options);
+  }
+
+  /** Where it listens; throws before start(). */
+  get address(): SmsSimulatorAddress {
+    if (!this.#address) throw new Error('the SMS simulator is not started');
+    return this.#address;
+  }
+
+  /** Requests being handled right now (a delayed answer counts until it is sent). */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  async start(): Promise<SmsSimulatorAddress> {
+    if (this.#address) return this.#address;
+    const server = createServer((request, response) => this.#accept(request, response));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.#requestedPort, LOOPBACK, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const bound = server.address();
+    if (bound === null || typeof bound === 'string') throw new Error('the SMS simulator did not bind a TCP port');
+    this.#server = server;
+    this.#address = { url: `http://${LOOPBACK}:${bound.port}${this.#path}`, host: LOOPBACK, port: bound.port };
+    return this.#address;
+  }
+
+  /** Closes the server, every open connection and every delayed answer. Safe to call twice. */
+  async stop(): Promise<void> {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    const server = this.#server;
+    this.#server = undefined;
+    this.#address = undefined;
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+  }
+
+  /** Changes the given switches while running; what is not given stays as it was. */
+  setFaults(faults: SmsFaults): void {
+    this.#faults = mergeFaults(this.#faults, faults);
+  }
+
+  /** Every switch off: a compliant store again (opt-out state is kept). */
+  clearFaults(): void {
+    this.#faults = NO_FAULTS;
+  }
+
+  isOptedOut(number: string): boolean {
+    return this.#store.isOptedOut(number);
+  }
+
+  #accept(request: IncomingMessage, response: ServerResponse): void {
+    this.#inFlight += 1;
+    response.once('close', () => {
+      this.#inFlight -= 1;
+    });
+    // The switches in force when the request arrived decide its fate, even if changed meanwhile.
+    const faults = this.#faults;
+    const slowdown = faults.slowUnderBurst;
+    const delayMs = faults.latencyMs + (slowdown !== null && this.#inFlight > slowdown.afterConcurrent ? slowdown.delayMs : 0);
+    const path = request.url ?? '/';
+    const method = request.method ?? 'GET';
+    if (faults.down) {
+      this.log.record({ method, path, signature: 'unchecked', status: 'reset', reply: '', delayMs: 0 });
+      request.socket.resetAndDestroy();
+      return;
+    }
+    readBody(request, (body) => {
+      const answer: Answer = body === undefined ? { status: 413, type: 'text/plain', text: 'Request body too large.' } : this.#answer(request, body, faults);
+      const record: SmsRequestRecord = { method, path, ...answer.seen, signature: answer.signature ?? 'unchecked', status: answer.status, reply: answer.text, delayMs };
+      this.#send(response, answer, record);
+    });
+  }
+
+  #answer(request: IncomingMessage, body: string, faults: ActiveFaults): Answer {
+    const url = new URL(request.url ?? '/', 'http://placeholder');
+    if (request.method !== 'POST') return { status: 405, type: 'text/plain', text: 'Method not allowed.' };
+    if (url.pathname !== this.#path) return { status: 404, type: 'text/plain', text: 'Not found.' };
+    const params = decodeForm(body);
+    const field = (name: string): string | undefined => {
+      const value = params[name];
+      return typeof value === 'string' ? value : value?.[0];
+    };
+    const seen = { from: field('From'), to: field('To'), body: field('Body'), messageSid: field('MessageSid') };
+    const given = signatureOf(request);
+    // Signed over the URL as the store is reached, the way twilio-node's Express middleware rebuilds it.
+    const reachedAt = `http://${request.headers.host ?? `${LOOPBACK}:${request.socket.localPort ?? 0}`}${request.url ?? '/'}`;
+    const signature: SignatureCheck = given === undefined ? 'missing' : validateTwilioSignature(this.#authToken, given, reachedAt, params) ? 'valid' : 'invalid';
+    if (signature !== 'valid' && !faults.acceptUnsigned) return { status: 403, type: 'text/plain', text: 'Twilio Request Validation Failed.', seen, signature };
+    if (faults.serverError) return { status: 500, type: 'text/plain', text: 'Internal Server Error', seen, signature };
+    if (faults.htmlReplies) return { status: 200, type: 'text/html; charset=utf-8', text: HTML_PAGE, seen, signature };
+    const messages = this.#store.answer({ from: seen.from ?? '', body: seen.body ?? '', messageSid: seen.messageSid ?? '' }, faults);
+    return { status: 200, type: 'text/xml', text: renderTwiml(messages), seen, signature };
+  }
+
+  #send(response: ServerResponse, answer: Answer, record: SmsRequestRecord): void {
+    const finish = (): void => {
+      if (response.destroyed) return; // stop() or the client went away while it waited.
+      this.log.record(record);
+      response.writeHead(answer.status, { 'content-type': answer.type });
+      response.end(answer.text);
+    };
+    const { delayMs } = record;
+    if (delayMs <= 0) {
+      finish();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      finish();
+    }, delayMs);
+    this.#timers.add(timer);
+  }
+}
+
+interface Answer {
+  status: number;
+  type: string;
+  text: string;
+  seen?: Pick<SmsRequestRecord, 'from' | 'to' | 'body' | 'messageSid'>;
+  signature?: SignatureCheck;
+}
+
+const signatureOf = (request: IncomingMessage): string | undefined => {
+  const header = request.headers[SIGNATURE_HEADER];
+  const value = Array.isArray(header) ? header[0] : header;
+  return value === '' ? undefined : value;
+};
+
+/** The body as UTF-8, or undefined when it is too large to be a webhook call. */
+const readBody = (request: IncomingMessage, done: (body: string | undefined) => void): void => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  request.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  });
+  request.on('end', () => done(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+  request.on('error', () => undefined);
+};

@@ -1,0 +1,247 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { config as configSchema } from '../../../../checks/email-auth/config.js';
+import { evaluate } from '../../../../checks/email-auth/evaluate.js';
+import type { EmailAuthVerdict } from '../../../../checks/email-auth/evaluate/verdict.js';
+import { rules, type EmailAuthRule } from '../../../../checks/email-auth/rules.js';
+import type { EvaluateContext, VerdictStatus } from '../../../../src/engine/define-check.js';
+import { CASES, type RecordedCase } from './cases.js';
+import { ARTIFACTS, readArtifact } from './recording.js';
+
+const ctx: EvaluateContext = {
+  today: '2026-11-20',
+  peak: { name: 'Black Friday 2026', start: '2026-11-27', end: '2026-11-30', derived: false },
+  store: { name: 'Test store', timezone: 'UTC' },
+};
+
+/**
+ * A status for every verdict of the rule (and at least one verdict), or the exact status per
+ * subject; `{}` says the rule gives no verdict at all.
+ */
+type Expectation = Partial<Record<EmailAuthRule, VerdictStatus | Record<string, VerdictStatus>>>;
+type Case = { name: string; artifact: string; config?: Partial<RecordedCase['config']>; expect: Expectation };
+
+const recorded = (name: string): RecordedCase => {
+  const found = CASES.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no recorded case ${name}`);
+  return found;
+};
+
+/** The recorded domains with one field changed, e.g. a daily volume under the bulk threshold. */
+const withDomains = (name: string, extra: { dailyVolume: number }) => ({ domains: recorded(name).config.domains.map((domain) => ({ ...domain, ...extra })) });
+
+const ALL_PASS = Object.fromEntries(Object.keys(rules).map((rule) => [rule, 'pass'])) as Expectation;
+
+/** Every rule that reads DNS: each must say "could not check" when DNS fails, never "fail". */
+const DNS_ERRORS: Expectation = {
+  'spf-record': 'error',
+  'spf-lookup-limit': 'skip',
+  'spf-void-lookups': 'skip',
+  'spf-authorizes-ips': 'error',
+  'dkim-record': 'error',
+  'dkim-key-size': {},
+  'dmarc-record': 'error',
+  'dmarc-policy-strength': 'error',
+  'dmarc-report-destination': {},
+  alignment: 'error',
+  'mx-record': 'error',
+  'reverse-dns': 'error',
+  'mta-sts': 'error',
+  'tls-rpt': 'error',
+  bimi: 'error',
+  'bulk-sender-readiness': 'warn',
+};
+
+const cases: Case[] = [
+  { name: 'a peak-ready store passes every rule', artifact: 'good', expect: ALL_PASS },
+
+  // spf-record
+  { name: 'two v=spf1 records', artifact: 'spf-two-records', expect: { 'spf-record': 'fail', 'spf-lookup-limit': 'skip', 'spf-void-lookups': 'skip', 'spf-all-qualifier': {} } },
+  { name: 'an SPF syntax error', artifact: 'spf-syntax-error', expect: { 'spf-record': 'fail' } },
+
+  // spf-lookup-limit: the counting traps
+  { name: '13 lookups through nested includes', artifact: 'spf-13-lookups', expect: { 'spf-record': 'pass', 'spf-lookup-limit': 'fail' } },
+  { name: 'an mx term over 11 MX hosts costs one lookup but is a permerror', artifact: 'spf-mx-fanout', expect: { 'spf-lookup-limit': 'fail', 'spf-void-lookups': 'pass' } },
+  { name: "10 lookups with an mx term over 10 hosts: the hosts' address lookups do not count", artifact: 'spf-mx-ten-hosts', expect: { 'spf-lookup-limit': 'pass' } },
+  { name: 'exactly 10 lookups plus exp=: exp= does not count', artifact: 'spf-exp-not-counted', expect: { 'spf-lookup-limit': 'pass', 'spf-void-lookups': 'pass' } },
+  { name: 'an include loop goes round until the limit', artifact: 'spf-include-loop', expect: { 'spf-record': 'pass', 'spf-lookup-limit': 'fail', 'spf-authorizes-ips': 'fail' } },
+
+  // spf-void-lookups
+  { name: 'three void lookups, two of them through an include', artifact: 'spf-void-include', expect: { 'spf-void-lookups': 'fail', 'spf-lookup-limit': 'pass' } },
+  { name: 'three void lookups, two of them through redirect=', artifact: 'spf-void-redirect', expect: { 'spf-void-lookups': 'fail', 'spf-all-qualifier': 'pass' } },
+
+  // SERVFAIL versus NXDOMAIN behind the same include
+  {
+    name: 'an include answered SERVFAIL: could not check',
+    artifact: 'spf-servfail-include',
+    expect: { 'spf-record': 'pass', 'spf-lookup-limit': 'error', 'spf-void-lookups': 'error', 'spf-authorizes-ips': 'error', 'reverse-dns': 'pass', 'bulk-sender-readiness': 'warn' },
+  },
+  {
+    name: 'the same include answered NXDOMAIN: a void lookup and a permerror',
+    artifact: 'spf-nxdomain-include',
+    expect: { 'spf-record': 'pass', 'spf-lookup-limit': 'pass', 'spf-void-lookups': 'pass', 'spf-authorizes-ips': 'fail', 'reverse-dns': 'pass', 'bulk-sender-readiness': 'fail' },
+  },
+
+  // spf-all-qualifier
+  { name: '+all lets every host pass', artifact: 'spf-plus-all', expect: { 'spf-all-qualifier': 'fail', 'spf-authorizes-ips': 'pass' } },
+  { name: '?all leaves unlisted senders neutral', artifact: 'spf-qmark-all', expect: { 'spf-all-qualifier': 'warn' } },
+
+  // spf-authorizes-ips
+  { name: 'a sending IP SPF does not list', artifact: 'spf-ip-not-authorised', expect: { 'spf-authorizes-ips': { '192.0.2.66 → spf-ip-not-authorised.example': 'fail' }, 'reverse-dns': 'pass' } },
+  { name: 'a sender matched only after the 10th lookup gets a permerror', artifact: 'spf-13-lookups', expect: { 'spf-authorizes-ips': { '192.0.2.60 → spf-13-lookups.example': 'fail' } } },
+  { name: 'an unlisted sender fails, not permerrors, with exact 10 lookups and exp=', artifact: 'spf-exp-not-counted', expect: { 'spf-authorizes-ips': 'fail' } },
+  { name: 'no sending IPs: check_host() is not run', artifact: 'spf-qmark-all', expect: { 'spf-authorizes-ips': 'skip' } },
+
+  // dkim-record
+  { name: 'a revoked key', artifact: 'dkim-revoked', expect: { 'dkim-record': 'fail', 'dkim-key-size': {}, alignment: 'warn', 'bulk-sender-readiness': 'fail' } },
+  { name: 'a configured selector that is not published (NXDOMAIN)', artifact: 'dkim-selector-missing', expect: { 'dkim-record': { 's1._domainkey.dkim-selector-missing.example': 'fail' } } },
+  { name: 'a key marked testing (t=y)', artifact: 'dkim-testing', expect: { 'dkim-record': 'warn', 'dkim-key-size': 'pass' } },
+  {
+    name: 'no selector configured and none probed exists: not found among the probed selectors, never missing',
+    artifact: 'dkim-unknown-selector',
+    expect: { 'dkim-record': { 'dkim-unknown-selector.example': 'warn' }, 'dkim-key-size': {}, 'bulk-sender-readiness': 'warn' },
+  },
+  { name: 'no selector configured; the key is under a probed one', artifact: 'dkim-probed', expect: { 'dkim-record': { 'google._domainkey.dkim-probed.example': 'pass' }, 'dkim-key-size': 'pass' } },
+
+  // dkim-key-size
+  { name: 'a 512-bit RSA key', artifact: 'dkim-512', expect: { 'dkim-record': 'pass', 'dkim-key-size': 'fail' } },
+  { name: 'a 1024-bit RSA key', artifact: 'dkim-1024', expect: { 'dkim-key-size': 'warn' } },
+  { name: 'an Ed25519 key', artifact: 'dkim-ed25519', expect: { 'dkim-record': 'pass', 'dkim-key-size': 'pass' } },
+
+  // dmarc-record
+  { name: 'no DMARC record', artifact: 'dmarc-missing', expect: { 'dmarc-record': 'fail', 'dmarc-policy-strength': 'fail', 'dmarc-report-destination': {}, 'bulk-sender-readiness': 'fail' } },
+  { name: 'two DMARC records', artifact: 'dmarc-two-records', expect: { 'dmarc-record': 'fail', 'dmarc-policy-strength': 'fail' } },
+  { name: 'pct=, removed by RFC 9989', artifact: 'dmarc-pct', expect: { 'dmarc-record': 'warn', 'dmarc-policy-strength': 'pass' } },
+
+  // dmarc-policy-strength
+  { name: 'p=none while quarantine is required', artifact: 'dmarc-none', expect: { 'dmarc-policy-strength': 'warn', 'dmarc-report-destination': 'pass', 'tls-rpt': 'warn' } },
+  { name: 'p=none when none is all that is required', artifact: 'dmarc-none', config: { requirePolicy: 'none' }, expect: { 'dmarc-policy-strength': 'pass' } },
+  { name: 'quarantine with t=y counts as none', artifact: 'dmarc-t-y', expect: { 'dmarc-record': 'pass', 'dmarc-policy-strength': 'warn' } },
+  { name: 'quarantine with t=y meets a required none', artifact: 'dmarc-t-y', config: { requirePolicy: 'none' }, expect: { 'dmarc-policy-strength': 'pass' } },
+  { name: 'p=quarantine when reject is required', artifact: 'dmarc-pct', config: { requirePolicy: 'reject' }, expect: { 'dmarc-policy-strength': 'warn' } },
+
+  // dmarc-report-destination
+  { name: 'reports to a processor that has not authorised the domain', artifact: 'dmarc-unauthorised-rua', expect: { 'dmarc-report-destination': { 'dmarc-unauthorised-rua.example rua dmarc@reports.example': 'fail' } } },
+  { name: "the processor's authorisation answered SERVFAIL", artifact: 'dmarc-rua-servfail', expect: { 'dmarc-report-destination': 'error', 'dmarc-record': 'pass' } },
+
+  // alignment
+  { name: "the ESP's Return-Path and d=", artifact: 'misaligned', expect: { alignment: 'fail', 'spf-authorizes-ips': 'pass', 'dkim-record': 'pass', 'bulk-sender-readiness': 'fail' } },
+  { name: 'aligned only through SPF', artifact: 'dkim-selector-missing', expect: { alignment: 'warn' } },
+
+  // mx-record
+  { name: 'no MX', artifact: 'no-mx', expect: { 'mx-record': 'fail' } },
+  { name: 'a null MX', artifact: 'null-mx', expect: { 'mx-record': 'warn' } },
+  { name: 'the From and the envelope domain both receive mail', artifact: 'misaligned', expect: { 'mx-record': { 'misaligned.example': 'pass', 'bounces.esp.example': 'pass' } } },
+
+  // reverse-dns
+  { name: 'a PTR pointing elsewhere, and no PTR', artifact: 'ptr-not-confirmed', expect: { 'reverse-dns': { '192.0.2.20': 'fail', '192.0.2.22': 'fail' }, 'bulk-sender-readiness': 'fail' } },
+  { name: 'a generic PTR name', artifact: 'ptr-generic', expect: { 'reverse-dns': 'warn', 'bulk-sender-readiness': 'pass' } },
+
+  // mta-sts
+  { name: 'MTA-STS in testing mode', artifact: 'mta-sts-testing', expect: { 'mta-sts': 'warn' } },
+  { name: 'an enforcing policy that misses the MX host', artifact: 'mta-sts-mx-uncovered', expect: { 'mta-sts': 'fail' } },
+  { name: 'the policy file is a 404', artifact: 'mta-sts-policy-404', expect: { 'mta-sts': 'fail' } },
+  { name: 'an invalid policy file', artifact: 'mta-sts-invalid-policy', expect: { 'mta-sts': 'fail' } },
+  { name: 'a certificate that does not name the policy host', artifact: 'mta-sts-bad-cert', expect: { 'mta-sts': 'fail' } },
+  { name: 'the policy host has no address', artifact: 'mta-sts-no-host', expect: { 'mta-sts': 'fail' } },
+  { name: 'no MTA-STS record', artifact: 'dkim-1024', expect: { 'mta-sts': 'warn' } },
+
+  // tls-rpt
+  { name: 'a TLS-RPT rua that is neither mailto: nor https:', artifact: 'tls-rpt-invalid', expect: { 'tls-rpt': 'fail' } },
+
+  // bimi
+  { name: 'a BIMI logo over http', artifact: 'bimi-http-logo', expect: { bimi: 'fail' } },
+  { name: 'BIMI under a t=y policy: no enforcement, no logo', artifact: 'dmarc-t-y', expect: { bimi: 'fail' } },
+  { name: 'no BIMI record (optional)', artifact: 'dkim-1024', expect: { bimi: 'skip' } },
+
+  // one-click-unsubscribe and bulk-sender-readiness
+  { name: 'a campaign with only a mailto: unsubscribe', artifact: 'one-click-missing', expect: { 'one-click-unsubscribe': 'fail', 'bulk-sender-readiness': 'fail' } },
+  { name: 'the same under the bulk threshold: recommendations', artifact: 'one-click-missing', config: withDomains('one-click-missing', { dailyVolume: 1000 }), expect: { 'bulk-sender-readiness': 'warn' } },
+  { name: 'no sample messages', artifact: 'dkim-1024', expect: { 'one-click-unsubscribe': 'skip' } },
+
+  // DNS trouble: could not check, never fail
+  { name: 'every name answered SERVFAIL', artifact: 'dns-servfail', expect: DNS_ERRORS },
+  { name: 'every name dropped (timeout)', artifact: 'dns-timeout', expect: DNS_ERRORS },
+];
+
+const run = (c: Pick<Case, 'artifact' | 'config'>): EmailAuthVerdict[] =>
+  evaluate(readArtifact(c.artifact), configSchema.parse({ ...recorded(c.artifact).config, ...c.config }), ctx);
+
+/** What the verdicts say, in the shape each expectation was written in. */
+const statusesOf = (verdicts: EmailAuthVerdict[], expectation: Expectation): Expectation =>
+  Object.fromEntries(
+    Object.entries(expectation).map(([rule, wanted]) => {
+      const mine = verdicts.filter((verdict) => verdict.rule === rule);
+      const bySubject = Object.fromEntries(mine.map((verdict) => [verdict.subject, verdict.status]));
+      if (typeof wanted !== 'string') return [rule, bySubject];
+      const statuses = [...new Set(mine.map((verdict) => verdict.status))];
+      return [rule, statuses.length === 1 ? statuses[0] : bySubject];
+    }),
+  );
+
+/** The troubled recordings: DNS failed somewhere in each. */
+const DNS_TROUBLE = ['dns-servfail', 'dns-timeout', 'spf-servfail-include', 'dmarc-rua-servfail'];
+
+describe('email-auth rules over recorded artifacts', () => {
+  it.each(cases)('$name ($artifact)', (c) => {
+    expect(statusesOf(run(c), c.expect)).toEqual(c.expect);
+  });
+
+  it('has a pass and a fail case for every rule', () => {
+    const seen = (status: VerdictStatus) =>
+      new Set(cases.flatMap((c) => Object.entries(c.expect).filter(([, wanted]) => (typeof wanted === 'string' ? wanted === status : Object.values(wanted).includes(status))).map(([rule]) => rule)));
+    const ruleIds = Object.keys(rules);
+    expect(ruleIds.filter((rule) => !seen('pass').has(rule))).toEqual([]);
+    expect(ruleIds.filter((rule) => !seen('fail').has(rule))).toEqual([]);
+  });
+
+  it('judges every recording, and every recording is a case', () => {
+    const files = readdirSync(ARTIFACTS).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -'.json'.length));
+    expect(files.sort()).toEqual(CASES.map((c) => c.name).sort());
+    expect(CASES.map((c) => c.name).filter((name) => !cases.some((c) => c.artifact === name))).toEqual([]);
+  });
+
+  it('records each case with the domains its profile section names', () => {
+    for (const c of CASES) {
+      expect(readArtifact(c.name).domains.map((domain) => domain.from), c.name).toEqual(c.config.domains.map((domain) => domain.from));
+    }
+  });
+
+  it.each(DNS_TROUBLE)('turns DNS trouble into errors naming what could not be checked, never a fail (%s)', (name) => {
+    const verdicts = run({ artifact: name });
+    expect(verdicts.filter((verdict) => verdict.status === 'fail')).toEqual([]);
+    const errors = verdicts.filter((verdict) => verdict.status === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const verdict of errors) expect(verdict.message).toMatch(/^Could not (check|count)\b.*(SERVFAIL|TIMEOUT|temporary DNS error)/);
+  });
+
+  it('counts the SPF traps as RFC 7208 §4.6.4 does', () => {
+    const totals = (name: string) => readArtifact(name).domains[0]?.spf.totals;
+    expect(totals('spf-13-lookups')).toMatchObject({ lookups: 13, voidLookups: 0 });
+    expect(totals('spf-mx-ten-hosts')).toMatchObject({ lookups: 10, permerrors: [] });
+    expect(totals('spf-mx-fanout')).toMatchObject({ lookups: 1, permerrors: [expect.stringContaining('11 MX hosts')] });
+    expect(totals('spf-exp-not-counted')).toMatchObject({ lookups: 10, voidLookups: 0, permerrors: [] });
+    expect(totals('spf-void-include')).toMatchObject({ voidLookups: 3 });
+    expect(totals('spf-void-redirect')).toMatchObject({ voidLookups: 3, allQualifier: '-' });
+    expect(totals('spf-servfail-include')).toMatchObject({ voidLookups: 0, dnsErrors: [{ name: '_spf.spf-servfail-include.example', type: 'TXT', outcome: 'servfail' }] });
+    expect(totals('spf-nxdomain-include')).toMatchObject({ voidLookups: 1, dnsErrors: [] });
+  });
+
+  it('evaluates exp= only after a fail, without counting it', () => {
+    const [check] = readArtifact('spf-exp-not-counted').domains[0]?.spfChecks ?? [];
+    expect(check?.result).toMatchObject({ result: 'fail', lookups: 10, explanation: "192.0.2.77 is not one of spf-exp-not-counted.example's mail servers" });
+  });
+
+  it('says an unguessable selector was not found among the probed ones, not that DKIM is missing', () => {
+    const [verdict] = run({ artifact: 'dkim-unknown-selector' }).filter((v) => v.rule === 'dkim-record');
+    expect(verdict).toMatchObject({ status: 'warn', found: 'not found among the probed selectors' });
+    expect(verdict?.message).not.toMatch(/missing|no DKIM key is published/i);
+  });
+
+  it('returns verdicts that survive JSON unchanged', () => {
+    for (const c of cases) {
+      const verdicts = run(c);
+      expect(JSON.parse(JSON.stringify(verdicts))).toEqual(verdicts);
+    }
+  });
+});
