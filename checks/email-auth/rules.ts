@@ -15,7 +15,7 @@ export const rules = {
     failureTitle: 'SPF needs more than 10 DNS lookups',
     severity: 'high',
     description:
-      'Evaluating include, a, mx, ptr, exists and redirect terms may cost at most 10 DNS lookups; the 11th is a permanent error, so SPF fails for all mail. Each MX or PTR term may also resolve at most 10 host names. exp= does not count.',
+      'Evaluating include, a, mx, ptr, exists and redirect terms may cost at most 10 DNS lookups; the 11th is a permanent error, so SPF fails for all mail. Each MX or PTR term may also resolve at most 10 host names, and an include or redirect loop never ends (it fails too). exp= does not count.',
     fix: 'Remove includes of services you no longer use, replace a and mx terms with ip4/ip6 ranges, or split senders onto subdomains with their own records.',
     ref: 'RFC 7208 §4.6.4',
   },

@@ -40,6 +40,8 @@ export const config = z.strictObject({
   webhook: webhookUrl(),
   /** The provider's auth token: signs every simulated request. Give it as ${ENV}; it is never printed. */
   authToken: z.string().min(1),
+  /** The account the webhook expects in AccountSid; default: an all-zero one. */
+  accountSid: z.string().regex(/^AC[0-9a-f]{32}$/, { error: 'an AccountSid is AC followed by 32 hex digits' }).optional(),
   /** The number shoppers text (To). */
   storeNumber: e164(),
   /** The simulated shopper (From); a Canadian number switches on the Canadian (French) rules. */

@@ -1,0 +1,63 @@
+import type { Verdict } from '../../../src/engine/define-check.js';
+import { percentile } from '../../../src/lib/percentile.js';
+import type { SmsRoutingArtifact } from '../artifact.js';
+import type { SmsRoutingConfig } from '../config.js';
+import type { SmsRule } from '../rules.js';
+
+const REPLY_P95_MS = 2_000;
+const TWILIO_TIMEOUT_MS = 15_000;
+
+const ms = (value: number | undefined): string => (value === undefined ? '–' : `${Math.round(value)} ms`);
+
+/** Every keyword exchange: p95 under 2 s, none past Twilio's 15 s. */
+export const replyLatency = (artifact: SmsRoutingArtifact): Verdict<SmsRule>[] => {
+  const exchanges = artifact.sequences.flatMap((sequence) => sequence.exchanges).filter((exchange) => exchange.signature === 'valid');
+  const answered = exchanges.filter((exchange) => exchange.status !== undefined && exchange.latencyMs !== undefined).map((exchange) => exchange.latencyMs!);
+  const lost = exchanges.filter((exchange) => exchange.error?.startsWith('no reply within') || (exchange.latencyMs ?? 0) > TWILIO_TIMEOUT_MS);
+  const unreachable = exchanges.filter((exchange) => exchange.status === undefined && !exchange.error?.startsWith('no reply within'));
+  const p50 = percentile(answered, 50);
+  const p95 = percentile(answered, 95);
+  const max = answered.length > 0 ? Math.max(...answered) : undefined;
+  const evidence = { requests: exchanges.length, answered: answered.length, p50Ms: p50 ?? null, p95Ms: p95 ?? null, maxMs: max ?? null, lost: lost.length, unreachable: unreachable.length };
+  const base = { rule: 'reply-latency', subject: 'keyword replies', expected: `p95 < ${REPLY_P95_MS} ms; none over ${TWILIO_TIMEOUT_MS / 1000} s`, found: `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(max)}`, evidence } as const;
+  if (lost.length > 0) return [{ ...base, status: 'fail', message: `${lost.length} of ${exchanges.length} keyword messages got no reply within Twilio's ${TWILIO_TIMEOUT_MS / 1000} s: those shoppers get nothing.` }];
+  if (answered.length === 0) return [{ ...base, status: 'error', message: `Could not check: none of ${exchanges.length} requests was answered (${exchanges[0]?.error ?? 'no answer'}).` }];
+  if ((p95 ?? 0) >= REPLY_P95_MS) return [{ ...base, status: 'warn', message: `Keyword replies take ${ms(p95)} at the 95th percentile, over ${REPLY_P95_MS} ms.` }];
+  return [{ ...base, status: 'pass', message: `Keyword replies take ${ms(p50)} at the median and ${ms(p95)} at the 95th percentile.` }];
+};
+
+/** The burst: all answered, no 5xx, p95 from the intended send time under the budget. */
+export const burstLatency = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] => {
+  const { arrivals, messages, perSecond } = artifact.burst;
+  const latencies = arrivals.filter((arrival) => arrival.status !== undefined).map((arrival) => arrival.latencyMs);
+  const failed = arrivals.filter((arrival) => arrival.status === undefined);
+  const serverErrors = arrivals.filter((arrival) => (arrival.status ?? 0) >= 500);
+  const refused = arrivals.filter((arrival) => (arrival.status ?? 0) >= 400 && (arrival.status ?? 0) < 500);
+  const p50 = percentile(latencies, 50);
+  const p95 = percentile(latencies, 95);
+  const p99 = percentile(latencies, 99);
+  const durationS = arrivals.length > 1 ? (arrivals.at(-1)!.intendedMs + arrivals.at(-1)!.sendLagMs) / 1000 : 0;
+  const evidence = {
+    messages,
+    requestedPerSecond: perSecond,
+    achievedPerSecond: durationS > 0 ? Number(((arrivals.length - 1) / durationS).toFixed(1)) : null,
+    maxSendLagMs: Math.max(0, ...arrivals.map((arrival) => arrival.sendLagMs)),
+    p50Ms: p50 ?? null,
+    p95Ms: p95 ?? null,
+    p99Ms: p99 ?? null,
+    unanswered: failed.length,
+    serverErrors: serverErrors.length,
+    refused: refused.length,
+    firstError: failed[0]?.error ?? null,
+  };
+  const base = { rule: 'burst-latency', subject: `${messages} messages at ${perSecond}/s`, expected: `all answered, no 5xx, p95 < ${config.burst.p95Ms} ms`, found: `p95 ${ms(p95)}, ${failed.length} unanswered, ${serverErrors.length} 5xx`, evidence } as const;
+  if (latencies.length === 0) return [{ ...base, status: 'error', message: `Could not check: no burst message was answered (${failed[0]?.error ?? 'no answer'}).` }];
+  const problems = [
+    ...(failed.length > 0 ? [`${failed.length} unanswered (${failed[0]!.error})`] : []),
+    ...(serverErrors.length > 0 ? [`${serverErrors.length} answered with 5xx`] : []),
+    ...(refused.length > 0 ? [`${refused.length} refused with 4xx`] : []),
+    ...((p95 ?? 0) >= config.burst.p95Ms ? [`p95 of ${ms(p95)} over the ${config.burst.p95Ms} ms budget`] : []),
+  ];
+  if (problems.length > 0) return [{ ...base, status: 'fail', message: `Under a burst of ${messages} messages at ${perSecond}/s the webhook falls behind: ${problems.join('; ')}.` }];
+  return [{ ...base, status: 'pass', message: `A burst of ${messages} messages at ${perSecond}/s is answered in ${ms(p50)} at the median and ${ms(p95)} at the 95th percentile, counted from when each was due.` }];
+};

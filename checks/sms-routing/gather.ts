@@ -1,0 +1,70 @@
+import { Agent } from 'undici';
+import type { GatherContext } from '../../src/engine/define-check.js';
+import type { BurstArrival, ExchangeSeen, SequenceSeen, SmsRoutingArtifact } from './artifact.js';
+import type { SmsRoutingConfig } from './config.js';
+import { openArrivals } from './gather/open-arrivals.js';
+import { planSequences, type PlannedSequence } from './gather/sequences.js';
+import { postInbound, type WebhookTarget } from './gather/webhook-client.js';
+import { isCanadian } from './keywords/index.js';
+import { maskNumbers, numberForms } from './phone.js';
+import { buildInboundSms, makeSid, randomSidDigits, type InboundForm } from './twilio/index.js';
+
+// An obviously fake account, shaped like Twilio's, unless the profile names the real one.
+const PLACEHOLDER_ACCOUNT = `AC${'0'.repeat(32)}`;
+const BURST_BODY = 'Is the Black Friday sale live yet?';
+
+const formFor = (config: SmsRoutingConfig, body: string, messageSid?: string): InboundForm =>
+  buildInboundSms({ accountSid: config.accountSid ?? PLACEHOLDER_ACCOUNT, from: config.testNumber, to: config.storeNumber, body, ...(messageSid ? { messageSid } : {}) }, randomSidDigits);
+
+/** Runs one sequence step by step: each message waits for the reply to the one before, as a shopper would. */
+const runSequence = async (plan: PlannedSequence, config: SmsRoutingConfig, target: WebhookTarget, agent: Agent, signal: AbortSignal): Promise<SequenceSeen> => {
+  const sids: string[] = [];
+  const exchanges: ExchangeSeen[] = [];
+  for (const step of plan.steps) {
+    const sid = step.replayOf === undefined ? makeSid('SM', randomSidDigits) : sids[step.replayOf]!;
+    sids.push(sid);
+    const seen = await postInbound(target, agent, formFor(config, step.body, sid), step.signature, signal);
+    exchanges.push({ body: step.body, ...(step.replayOf === undefined ? {} : { replayOf: step.replayOf }), ...seen });
+  }
+  const { steps: _steps, ...sequence } = plan;
+  return { ...sequence, exchanges };
+};
+
+const runBurst = async (config: SmsRoutingConfig, target: WebhookTarget, agent: Agent, signal: AbortSignal): Promise<BurstArrival[]> => {
+  const arrivals = await openArrivals(config.burst.messages, config.burst.perSecond, () => postInbound(target, agent, formFor(config, BURST_BODY), 'valid', signal), signal);
+  return arrivals.map(({ intendedMs, sendLagMs, latencyMs, result }) => ({
+    intendedMs: Math.round(intendedMs),
+    sendLagMs: Math.round(sendLagMs),
+    latencyMs: Math.round(latencyMs),
+    ...(result.status === undefined ? {} : { status: result.status }),
+    ...(result.error === undefined ? {} : { error: result.error }),
+  }));
+};
+
+/**
+ * Drives the webhook exactly as Twilio would: signed form POSTs from the test number, keyword by
+ * keyword, then a burst at a fixed arrival rate. Only the webhook named in the profile is contacted.
+ */
+export const gather = async (ctx: GatherContext, config: SmsRoutingConfig): Promise<SmsRoutingArtifact> => {
+  ctx.addSecret(config.authToken);
+  for (const form of [...numberForms(config.testNumber), ...numberForms(config.storeNumber)]) ctx.addSecret(form);
+  const target: WebhookTarget = {
+    url: config.webhook,
+    authToken: config.authToken,
+    timeoutMs: config.timeoutMs,
+    clean: (text) => maskNumbers(text, [config.testNumber, config.storeNumber]),
+  };
+  const canadian = isCanadian(config.testNumber);
+  // Enough connections for the burst's open arrivals; each sequence uses one at a time.
+  const agent = new Agent({ connections: Math.min(512, Math.ceil(config.burst.perSecond * 4)), headersTimeout: config.timeoutMs, bodyTimeout: config.timeoutMs });
+  try {
+    const sequences: SequenceSeen[] = [];
+    for (const plan of planSequences(canadian)) sequences.push(await runSequence(plan, config, target, agent, ctx.signal));
+    const arrivals = await runBurst(config, target, agent, ctx.signal);
+    const webhook = new URL(config.webhook);
+    webhook.search = '';
+    return { webhook: webhook.href, canadian, sequences, burst: { messages: config.burst.messages, perSecond: config.burst.perSecond, arrivals } };
+  } finally {
+    await agent.close();
+  }
+};
