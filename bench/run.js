@@ -1,8 +1,9 @@
 import { coldStart } from './cold-start.js';
 import { dnsAudit } from './dns-audit.js';
+import { smsBurst } from './sms-burst.js';
 
 /** Every benchmark reports a ratio measured in the same run: absolute times on a shared machine mean little. */
-const benchmarks = [coldStart, dnsAudit];
+const benchmarks = [coldStart, dnsAudit, smsBurst];
 
 let missed = 0;
 for (const benchmark of benchmarks) {

@@ -2,6 +2,8 @@ import { FAIL_ON_LEVELS, type FailOn } from '../engine/severity.js';
 import { isIsoDate } from '../lib/dates.js';
 import { parseServerAddress } from '../dns/server-address.js';
 import { UsageError } from '../lib/errors.js';
+import type { ProfileOverride } from '../profile/load.js';
+import { parseOverride } from './overrides.js';
 import { pairOutputs, type OutputTarget } from './outputs.js';
 
 export interface AuditOptions {
@@ -11,6 +13,7 @@ export interface AuditOptions {
   skip: string[];
   /** --resolver host[:port], already validated. */
   resolvers: string[];
+  overrides: ProfileOverride[];
   today?: string;
   timeoutMs?: number;
   saveArtifacts?: string;
@@ -46,6 +49,7 @@ export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly s
     failOn,
     only: raw.only as string[],
     resolvers: parseResolvers(raw.resolver),
+    overrides: ((raw.set as string[] | undefined) ?? []).map(parseOverride),
     skip: raw.skip as string[],
     color: raw.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== ''),
     quiet: raw.quiet === true,

@@ -16,6 +16,7 @@ const withAuditOptions = (command: Command): Command =>
     .option('--only <check>', 'run only this check (repeatable)', collect, [])
     .option('--skip <check>', 'do not run this check (repeatable)', collect, [])
     .option('--today <YYYY-MM-DD>', 'the date every date rule uses (default: today in the store time zone)')
+    .option('--set <field=value>', 'override a profile field, e.g. checks.sms-routing.webhook=https://… (repeatable)', collect, [])
     .option('--resolver <host[:port]>', 'DNS resolver to ask (repeatable); overrides the profile and the system', collect, [])
     .option('--timeout <seconds>', 'time limit for each check, overriding its own')
     .option('--save-artifacts <dir>', 'save what each check gathered, to judge again offline')

@@ -18,8 +18,15 @@ export interface LoadedProfile {
   checks: AnyCheck[];
 }
 
+/** A value given on the command line for a field of the profile: `--set checks.sms-routing.webhook=…`. */
+export interface ProfileOverride {
+  path: (string | number)[];
+  value: unknown;
+}
+
 export interface LoadOptions {
   builtins: readonly AnyCheck[];
+  overrides?: readonly ProfileOverride[];
   env: Readonly<Record<string, string | undefined>>;
   addSecret(value: string): void;
   loadPlugin(specifier: string, profileDir: string): Promise<AnyCheck>;
@@ -90,6 +97,10 @@ const toProfileError = (source: YamlSource, schema: z.core.$ZodType, issues: z.c
 export const loadProfile = async (file: string, options: LoadOptions): Promise<LoadedProfile> => {
   const source = YamlSource.parse(file, await readProfileText(file));
   interpolateEnvironment(source, options.env, options.addSecret);
+  // An override changes a section the profile has; across several profiles it leaves the others alone.
+  for (const override of options.overrides ?? []) {
+    if (source.document.hasIn(override.path.slice(0, -1))) source.document.setIn(override.path, override.value);
+  }
   const raw: unknown = source.document.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ProfileError('a profile is a YAML mapping (version, store, checks…)', source.positionOf([]));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/report.js';
 import { runCli, stackTraceOrPath } from '../helpers/cli.js';
-import { useDemoDns } from '../helpers/zones.js';
+import { useDemoServices } from '../helpers/demo-services.js';
 
 const DEMO = 'fixtures/profiles/demo-store.yaml';
 const SECRET_ENV = { Q4CHECK_TEST_STORE_SECRET: 'store-secret-7f3a9c', Q4CHECK_TEST_TOKEN: 'tok_live_51HxYz' };
@@ -13,22 +13,23 @@ const temp = () => mkdtempSync(path.join(tmpdir(), 'q4check-test-'));
 const statuses = (report: Report, rule: string) => report.findings.filter((f) => f.rule === rule).map((f) => f.status);
 
 describe('q4check audit', () => {
-  const dns = useDemoDns();
-  /** The demo profile, its DNS answered by the loopback zone server: no query leaves the machine. */
-  const demo = (...args: string[]) => ['audit', DEMO, '--resolver', dns.address(), ...args];
+  const services = useDemoServices();
+  /** The demo profile, its DNS and webhook answered on loopback: nothing leaves the machine. */
+  const demo = (...args: string[]) => ['audit', DEMO, ...services.flags(), ...args];
+  const run = (args: string[]) => runCli(args, { env: services.env() });
 
   it('exits 1 on a failure at or above --fail-on, 0 when the threshold is above it', async () => {
-    const high = await runCli(demo('--today', '2026-11-20'));
+    const high = await run(demo('--today', '2026-11-20'));
     expect(high.status).toBe(1);
     expect(high.stdout.trim().split('\n').at(-1)).toMatch(/^Exit code 1: \d+ failures at or above high\.$/);
-    const critical = await runCli(demo('--today', '2026-11-20', '--fail-on', 'critical', '--only', 'ip-warmup'));
+    const critical = await run(demo('--today', '2026-11-20', '--fail-on', 'critical', '--only', 'ip-warmup'));
     expect(critical.status).toBe(0);
     expect(critical.stdout.trim().split('\n').at(-1)).toBe('Exit code 0: no failures at or above critical.');
   });
 
   it('judges the demo store differently before and after its warm-up', async () => {
-    const before = JSON.parse((await runCli(demo('--today', '2026-08-01', '--format', 'json'))).stdout) as Report;
-    const after = JSON.parse((await runCli(demo('--today', '2026-11-20', '--format', 'json'))).stdout) as Report;
+    const before = JSON.parse((await run(demo('--today', '2026-08-01', '--format', 'json'))).stdout) as Report;
+    const after = JSON.parse((await run(demo('--today', '2026-11-20', '--format', 'json'))).stdout) as Report;
     expect(statuses(before, 'ip-warmup/complaint-rate')).toEqual(['skip', 'skip']);
     expect(statuses(after, 'ip-warmup/complaint-rate').sort()).toEqual(['pass', 'warn']);
     expect(statuses(before, 'ip-warmup/actuals-on-plan')).toEqual(['skip', 'skip']);
@@ -38,7 +39,7 @@ describe('q4check audit', () => {
 
   it('writes each --format to its own --out', async () => {
     const dir = temp();
-    const result = await runCli(demo('--today', '2026-11-20', '--format', 'json', '--out', `${dir}/r.json`, '--format', 'junit', '--out', `${dir}/r.xml`, '--format', 'markdown'));
+    const result = await run(demo('--today', '2026-11-20', '--format', 'json', '--out', `${dir}/r.json`, '--format', 'junit', '--out', `${dir}/r.xml`, '--format', 'markdown'));
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('## ❌ q4check: Acme Outdoor (demo)');
     expect((JSON.parse(readFileSync(`${dir}/r.json`, 'utf8')) as Report).schemaVersion).toBe(1);
@@ -47,8 +48,8 @@ describe('q4check audit', () => {
 
   it('re-judges saved artifacts offline with the same findings', async () => {
     const dir = temp();
-    const saved = await runCli(demo('--today', '2026-11-20', '--format', 'json', '--save-artifacts', dir));
-    const replayed = await runCli(demo('--today', '2026-11-20', '--format', 'json', '--from-artifacts', dir));
+    const saved = await run(demo('--today', '2026-11-20', '--format', 'json', '--save-artifacts', dir));
+    const replayed = await run(demo('--today', '2026-11-20', '--format', 'json', '--from-artifacts', dir));
     const findings = (text: string) => (JSON.parse(text) as Report).findings;
     expect(findings(replayed.stdout)).toEqual(findings(saved.stdout));
     expect(JSON.parse(readFileSync(`${dir}/ip-warmup.json`, 'utf8'))).toHaveProperty('actuals');
@@ -82,13 +83,13 @@ describe('q4check audit', () => {
     { args: ['audit', DEMO, '--format', 'pdf'], stderr: 'pdf' },
     { args: ['audit', DEMO, '--fail-on', 'severe'], stderr: 'severe' },
     { args: ['audit', DEMO, '--today', '2026-11-31'], stderr: 'q4check: --today takes a date written YYYY-MM-DD, not "2026-11-31"\n' },
-    { args: ['audit', DEMO, '--only', 'ip-warmpu'], stderr: 'q4check: --only ip-warmpu: no such check (did you mean "ip-warmup"?) (checks: email-auth, ip-warmup)\n' },
+    { args: ['audit', DEMO, '--only', 'ip-warmpu'], stderr: 'q4check: --only ip-warmpu: no such check (did you mean "ip-warmup"?) (checks: email-auth, ip-warmup, sms-routing)\n' },
     { args: ['audit', DEMO, '--timeout', 'soon'], stderr: 'q4check: --timeout takes a number of seconds above 0, not "soon"\n' },
     { args: ['audit'], stderr: "q4check: missing required argument 'profiles' (see q4check --help)\n" },
     { args: ['launch'], stderr: "q4check: unknown command 'launch' (see q4check --help)\n" },
     { args: ['audit', DEMO, DEMO, '--format', 'json', '--out', 'one-file.json'], stderr: 'q4check: --out one-file.json: with several profiles, --out names a folder (end it with /)\n' },
   ])('$args: exit 2, one line, no stack trace', async ({ args, stderr }) => {
-    const result = await runCli(args);
+    const result = await run(args);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain(stderr);
@@ -97,7 +98,7 @@ describe('q4check audit', () => {
 
   it('audits several profiles into a folder, one file each', async () => {
     const dir = temp();
-    const result = await runCli([...demo('fixtures/profiles/valid/golden-store.yaml', '--today', '2026-11-20', '--format', 'json', '--out', `${dir}/`)]);
+    const result = await run([...demo('fixtures/profiles/valid/golden-store.yaml', '--today', '2026-11-20', '--format', 'json', '--out', `${dir}/`)]);
     expect(result.status).toBe(1);
     expect(JSON.parse(readFileSync(`${dir}/demo-store.json`, 'utf8'))).toHaveProperty('store.name', 'Acme Outdoor (demo)');
     expect(JSON.parse(readFileSync(`${dir}/golden-store.json`, 'utf8'))).toHaveProperty('store.name', 'Golden Goods');

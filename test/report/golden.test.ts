@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/report.js';
 import { renderers } from '../../src/report/index.js';
 import { ROOT, runCli } from '../helpers/cli.js';
-import { useDemoDns } from '../helpers/zones.js';
+import { useDemoServices } from '../helpers/demo-services.js';
 
 const GOLDEN = path.join(ROOT, 'fixtures/golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -29,12 +29,12 @@ const ARTIFACTS = 'fixtures/golden/artifacts';
 
 describe('golden reports', () => {
   let report: Report;
-  const dns = useDemoDns();
+  const services = useDemoServices();
 
   beforeAll(async () => {
     // The report is judged from recorded artifacts (Lighthouse's -A): the same bytes on any machine.
     if (UPDATE || !existsSync(path.join(ROOT, ARTIFACTS))) {
-      await runCli(['audit', PROFILE, '--today', '2026-11-20', '--resolver', dns.address(), '--save-artifacts', ARTIFACTS]);
+      await runCli(['audit', PROFILE, '--today', '2026-11-20', '--resolver', services.dnsAddress(), '--save-artifacts', ARTIFACTS]);
     }
     const result = await runCli(['audit', PROFILE, '--today', '2026-11-20', '--format', 'json', '--from-artifacts', ARTIFACTS]);
     expect(result.status).toBe(1);

@@ -19,6 +19,11 @@ export interface SmsFaults {
   acceptUnsigned?: boolean;
   /** `null` turns it off again. */
   slowUnderBurst?: BurstSlowdown | null;
+  /**
+   * The store handles at most this many requests a second, one after another (a single worker with a
+   * queue): under a faster burst every answer waits for those before it. `null` turns it off.
+   */
+  capacityPerSecond?: number | null;
   /** START, YES and UNSTOP are ignored: an opted-out number stays opted out, unanswered. */
   ignoreStart?: boolean;
   /** Delay before every reply. */
@@ -39,6 +44,7 @@ export const NO_FAULTS: ActiveFaults = {
   helpWithoutBrand: false,
   acceptUnsigned: false,
   slowUnderBurst: null,
+  capacityPerSecond: null,
   ignoreStart: false,
   latencyMs: 0,
   htmlReplies: false,

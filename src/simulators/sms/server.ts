@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { decodeForm } from '../../../checks/sms-routing/twilio/form.js';
 import { SIGNATURE_HEADER, validateTwilioSignature } from '../../../checks/sms-routing/twilio/signature.js';
@@ -49,6 +50,8 @@ export class SmsSimulator {
   #server: Server | undefined;
   #address: SmsSimulatorAddress | undefined;
   #inFlight = 0;
+  /** When the single worker of `capacityPerSecond` is next free, in ms (performance.now). */
+  #workerFreeAt = 0;
   readonly #timers = new Set<NodeJS.Timeout>();
 
   constructor(options: SmsSimulatorOptions) {
@@ -122,7 +125,7 @@ export class SmsSimulator {
     // The switches in force when the request arrived decide its fate, even if changed meanwhile.
     const faults = this.#faults;
     const slowdown = faults.slowUnderBurst;
-    const delayMs = faults.latencyMs + (slowdown !== null && this.#inFlight > slowdown.afterConcurrent ? slowdown.delayMs : 0);
+    const delayMs = faults.latencyMs + (slowdown !== null && this.#inFlight > slowdown.afterConcurrent ? slowdown.delayMs : 0) + this.#queueDelay(faults.capacityPerSecond);
     const path = request.url ?? '/';
     const method = request.method ?? 'GET';
     if (faults.down) {
@@ -137,10 +140,20 @@ export class SmsSimulator {
     });
   }
 
+  /** How long this request waits for the single worker, which serves one every 1000/capacity ms. */
+  #queueDelay(capacityPerSecond: number | null): number {
+    if (capacityPerSecond === null) return 0;
+    const now = performance.now();
+    const startsAt = Math.max(now, this.#workerFreeAt);
+    this.#workerFreeAt = startsAt + 1000 / capacityPerSecond;
+    return Math.round(this.#workerFreeAt - now);
+  }
+
   #answer(request: IncomingMessage, body: string, faults: ActiveFaults): Answer {
-    const url = new URL(request.url ?? '/', 'http://placeholder');
     if (request.method !== 'POST') return { status: 405, type: 'text/plain', text: 'Method not allowed.' };
-    if (url.pathname !== this.#path) return { status: 404, type: 'text/plain', text: 'Not found.' };
+    // Split by hand: a URL parser throws on some request targets a client can send.
+    const pathname = (request.url ?? '/').split('?')[0];
+    if (pathname !== this.#path) return { status: 404, type: 'text/plain', text: 'Not found.' };
     const params = decodeForm(body);
     const field = (name: string): string | undefined => {
       const value = params[name];
