@@ -60,7 +60,7 @@ export const renderTerminal = (report: Report, context: RenderContext): string =
   const sections = sectionsOf(report);
   const ran = sections.filter((section) => section.run.state !== 'skipped');
   const skipped = sections.filter((section) => section.run.state === 'skipped');
-  const body = [...ran, ...skipped].flatMap((section) => sectionLines(section, chalk, context));
+  const body = [...ran.flatMap((section) => sectionLines(section, chalk, context)), ...skipped.flatMap((section) => sectionLines(section, chalk, context)), ''];
   const exit = report.summary.blocking > 0 || report.interrupted ? chalk.red.bold(exitLine(report)) : chalk.green.bold(exitLine(report));
   const footer = [...suppressionLines(report, chalk), '', `Summary: ${countsLine(report.findings)}`, exit];
   return `${[...header, ...body, ...footer].join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
