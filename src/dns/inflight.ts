@@ -1,4 +1,4 @@
-import { abortable } from './abortable.js';
+import { abortable } from '../lib/abortable.js';
 
 interface Task<T> {
   promise: Promise<T>;

@@ -1,0 +1,9 @@
+/** Why a check's gather stopped, in words for the report. */
+export const describeAbort = (error: unknown, timeoutMs: number): string => {
+  const name = (error as Error | undefined)?.name;
+  if (name === 'TimeoutError') return `it did not finish within its time limit of ${formatSeconds(timeoutMs)}`;
+  if (name === 'AbortError') return 'the run was interrupted before it finished';
+  return (error as Error).message || String(error);
+};
+
+const formatSeconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
