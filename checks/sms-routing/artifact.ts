@@ -33,11 +33,13 @@ export interface BurstArrival {
   sendLagMs: number;
   latencyMs: number;
   status?: number;
+  /** Why a 2xx/3xx answer is not TwiML (an HTML page, JSON), when it is not. */
+  notTwiml?: string;
   error?: string;
 }
 
 export interface SmsRoutingArtifact {
-  /** The webhook as configured, without its query string. */
+  /** The webhook as configured, without credentials or query string. */
   webhook: string;
   canadian: boolean;
   sequences: SequenceSeen[];

@@ -7,7 +7,7 @@ import { planSequences, type PlannedSequence } from './gather/sequences.js';
 import { postInbound, type WebhookTarget } from './gather/webhook-client.js';
 import { isCanadian } from './keywords/index.js';
 import { maskNumbers, numberForms } from './phone.js';
-import { buildInboundSms, makeSid, randomSidDigits, type InboundForm } from './twilio/index.js';
+import { buildInboundSms, makeSid, parseTwiml, randomSidDigits, type InboundForm } from './twilio/index.js';
 
 // An obviously fake account, shaped like Twilio's, unless the profile names the real one.
 const PLACEHOLDER_ACCOUNT = `AC${'0'.repeat(32)}`;
@@ -30,15 +30,26 @@ const runSequence = async (plan: PlannedSequence, config: SmsRoutingConfig, targ
   return { ...sequence, exchanges };
 };
 
+/** Why a successful answer is not TwiML; the burst keeps no reply bodies, only this. */
+const notTwimlReason = (status: number | undefined, reply: string | undefined): string | undefined => {
+  if (status === undefined || status >= 400) return undefined;
+  const twiml = parseTwiml(reply ?? '');
+  return twiml.kind === 'not-twiml' ? twiml.reason : undefined;
+};
+
 const runBurst = async (config: SmsRoutingConfig, target: WebhookTarget, agent: Agent, signal: AbortSignal): Promise<BurstArrival[]> => {
   const arrivals = await openArrivals(config.burst.messages, config.burst.perSecond, () => postInbound(target, agent, formFor(config, BURST_BODY), 'valid', signal), signal);
-  return arrivals.map(({ intendedMs, sendLagMs, latencyMs, result }) => ({
-    intendedMs: Math.round(intendedMs),
-    sendLagMs: Math.round(sendLagMs),
-    latencyMs: Math.round(latencyMs),
-    ...(result.status === undefined ? {} : { status: result.status }),
-    ...(result.error === undefined ? {} : { error: result.error }),
-  }));
+  return arrivals.map(({ intendedMs, sendLagMs, latencyMs, result }) => {
+    const notTwiml = notTwimlReason(result.status, result.reply);
+    return {
+      intendedMs: Math.round(intendedMs),
+      sendLagMs: Math.round(sendLagMs),
+      latencyMs: Math.round(latencyMs),
+      ...(result.status === undefined ? {} : { status: result.status }),
+      ...(notTwiml === undefined ? {} : { notTwiml }),
+      ...(result.error === undefined ? {} : { error: result.error }),
+    };
+  });
 };
 
 /**
@@ -61,8 +72,11 @@ export const gather = async (ctx: GatherContext, config: SmsRoutingConfig): Prom
     const sequences: SequenceSeen[] = [];
     for (const plan of planSequences(canadian)) sequences.push(await runSequence(plan, config, target, agent, ctx.signal));
     const arrivals = await runBurst(config, target, agent, ctx.signal);
+    // Credentials and a query string can carry secrets: the artifact keeps the address alone.
     const webhook = new URL(config.webhook);
     webhook.search = '';
+    webhook.username = '';
+    webhook.password = '';
     return { webhook: webhook.href, canadian, sequences, burst: { messages: config.burst.messages, perSecond: config.burst.perSecond, arrivals } };
   } finally {
     await agent.close();

@@ -3,6 +3,7 @@ import { percentile } from '../../../src/lib/percentile.js';
 import type { SmsRoutingArtifact } from '../artifact.js';
 import type { SmsRoutingConfig } from '../config.js';
 import type { SmsRule } from '../rules.js';
+import { describeReply, isReadable, replyOf } from './replies.js';
 
 const REPLY_P95_MS = 2_000;
 const TWILIO_TIMEOUT_MS = 15_000;
@@ -12,7 +13,8 @@ const ms = (value: number | undefined): string => (value === undefined ? '–' :
 /** Every keyword exchange: p95 under 2 s, none past Twilio's 15 s. */
 export const replyLatency = (artifact: SmsRoutingArtifact): Verdict<SmsRule>[] => {
   const exchanges = artifact.sequences.flatMap((sequence) => sequence.exchanges).filter((exchange) => exchange.signature === 'valid');
-  const answered = exchanges.filter((exchange) => exchange.status !== undefined && exchange.latencyMs !== undefined).map((exchange) => exchange.latencyMs!);
+  // A fast 500 or HTML page is no reply for the shopper: only answers Twilio acts on are timed.
+  const answered = exchanges.filter((exchange) => exchange.latencyMs !== undefined && isReadable(replyOf(exchange))).map((exchange) => exchange.latencyMs!);
   const lost = exchanges.filter((exchange) => exchange.error?.startsWith('no reply within') || (exchange.latencyMs ?? 0) > TWILIO_TIMEOUT_MS);
   const unreachable = exchanges.filter((exchange) => exchange.status === undefined && !exchange.error?.startsWith('no reply within'));
   const p50 = percentile(answered, 50);
@@ -20,8 +22,14 @@ export const replyLatency = (artifact: SmsRoutingArtifact): Verdict<SmsRule>[] =
   const max = answered.length > 0 ? Math.max(...answered) : undefined;
   const evidence = { requests: exchanges.length, answered: answered.length, p50Ms: p50 ?? null, p95Ms: p95 ?? null, maxMs: max ?? null, lost: lost.length, unreachable: unreachable.length };
   const base = { rule: 'reply-latency', subject: 'keyword replies', expected: `p95 < ${REPLY_P95_MS} ms; none over ${TWILIO_TIMEOUT_MS / 1000} s`, found: `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(max)}`, evidence } as const;
-  if (lost.length > 0) return [{ ...base, status: 'fail', message: `${lost.length} of ${exchanges.length} keyword messages got no reply within Twilio's ${TWILIO_TIMEOUT_MS / 1000} s: those shoppers get nothing.` }];
-  if (answered.length === 0) return [{ ...base, status: 'error', message: `Could not check: none of ${exchanges.length} requests was answered (${exchanges[0]?.error ?? 'no answer'}).` }];
+  if (lost.length > 0) {
+    // The profile's timeoutMs may be shorter than Twilio's 15 s; the error says which one was missed.
+    const why = lost[0]!.error ?? `answered after Twilio's ${TWILIO_TIMEOUT_MS / 1000} s`;
+    return [{ ...base, status: 'fail', message: `${lost.length} of ${exchanges.length} keyword messages were not answered in time (${why}): those shoppers get nothing.` }];
+  }
+  if (answered.length === 0) {
+    return [{ ...base, status: 'error', message: `Could not check: none of ${exchanges.length} requests got a TwiML answer (the first got ${exchanges[0] ? describeReply(replyOf(exchanges[0])) : 'nothing'}).` }];
+  }
   if ((p95 ?? 0) >= REPLY_P95_MS) return [{ ...base, status: 'warn', message: `Keyword replies take ${ms(p95)} at the 95th percentile, over ${REPLY_P95_MS} ms.` }];
   return [{ ...base, status: 'pass', message: `Keyword replies take ${ms(p50)} at the median and ${ms(p95)} at the 95th percentile.` }];
 };
@@ -33,6 +41,7 @@ export const burstLatency = (artifact: SmsRoutingArtifact, config: SmsRoutingCon
   const failed = arrivals.filter((arrival) => arrival.status === undefined);
   const serverErrors = arrivals.filter((arrival) => (arrival.status ?? 0) >= 500);
   const refused = arrivals.filter((arrival) => (arrival.status ?? 0) >= 400 && (arrival.status ?? 0) < 500);
+  const notTwiml = arrivals.filter((arrival) => arrival.notTwiml !== undefined);
   const p50 = percentile(latencies, 50);
   const p95 = percentile(latencies, 95);
   const p99 = percentile(latencies, 99);
@@ -48,6 +57,7 @@ export const burstLatency = (artifact: SmsRoutingArtifact, config: SmsRoutingCon
     unanswered: failed.length,
     serverErrors: serverErrors.length,
     refused: refused.length,
+    notTwiml: notTwiml.length,
     firstError: failed[0]?.error ?? null,
   };
   const base = { rule: 'burst-latency', subject: `${messages} messages at ${perSecond}/s`, expected: `all answered, no 5xx, p95 < ${config.burst.p95Ms} ms`, found: `p95 ${ms(p95)}, ${failed.length} unanswered, ${serverErrors.length} 5xx`, evidence } as const;
@@ -56,6 +66,8 @@ export const burstLatency = (artifact: SmsRoutingArtifact, config: SmsRoutingCon
     ...(failed.length > 0 ? [`${failed.length} unanswered (${failed[0]!.error})`] : []),
     ...(serverErrors.length > 0 ? [`${serverErrors.length} answered with 5xx`] : []),
     ...(refused.length > 0 ? [`${refused.length} refused with 4xx`] : []),
+    // A waiting-room or error page under load is a 200 that Twilio cannot use.
+    ...(notTwiml.length > 0 ? [`${notTwiml.length} answered with something other than TwiML (${notTwiml[0]!.notTwiml})`] : []),
     ...((p95 ?? 0) >= config.burst.p95Ms ? [`p95 of ${ms(p95)} over the ${config.burst.p95Ms} ms budget`] : []),
   ];
   if (problems.length > 0) return [{ ...base, status: 'fail', message: `Under a burst of ${messages} messages at ${perSecond}/s the webhook falls behind: ${problems.join('; ')}.` }];

@@ -2,7 +2,7 @@ import type { Verdict } from '../../../src/engine/define-check.js';
 import type { SequenceSeen, SmsRoutingArtifact } from '../artifact.js';
 import type { SmsRoutingConfig } from '../config.js';
 import type { SmsRule } from '../rules.js';
-import { describeReply, isConfirmation, isTrouble, replyOf } from './replies.js';
+import { describeReply, isConfirmation, isTrouble, replyOf, startedSubscribed } from './replies.js';
 
 type Outcome = 'honoured' | 'ignored' | 'unreachable' | 'inconclusive';
 
@@ -11,14 +11,6 @@ interface VariantResult {
   outcome: Outcome;
   got: string;
 }
-
-/** Whether the number was subscribed when the sequence began: the sequence before ended with a re-subscribe. */
-const startedSubscribed = (sequences: SequenceSeen[], index: number, mode: SmsRoutingConfig['optOutHandledBy']): boolean => {
-  if (index === 0 || mode === 'provider') return true;
-  const previous = sequences[index - 1]!;
-  const last = previous.exchanges.at(-1);
-  return last !== undefined && isConfirmation(replyOf(last), 're-subscribe-confirmation');
-};
 
 const judgeVariant = (sequence: SequenceSeen, subscribed: boolean, mode: SmsRoutingConfig['optOutHandledBy']): VariantResult => {
   const reply = replyOf(sequence.exchanges[0]!);
@@ -40,7 +32,8 @@ export const optOutKeywords = (artifact: SmsRoutingArtifact, config: SmsRoutingC
   artifact.sequences.forEach((sequence, index) => {
     if (sequence.kind !== 'opt-out') return;
     const entry = results.get(sequence.entry) ?? { grade: sequence.grade, variants: [] };
-    entry.variants.push(judgeVariant(sequence, startedSubscribed(artifact.sequences, index, mode), mode));
+    // In provider mode the webhook confirms nothing, so the replies cannot show the state: assume subscribed.
+    entry.variants.push(judgeVariant(sequence, mode === 'provider' || startedSubscribed(artifact.sequences, index), mode));
     results.set(sequence.entry, entry);
   });
   const expected = mode === 'app' ? 'one opt-out confirmation for every variant' : 'no reply from the webhook (the provider confirms)';

@@ -1,4 +1,4 @@
-import type { ExchangeSeen } from '../artifact.js';
+import type { ExchangeSeen, SequenceSeen } from '../artifact.js';
 import { classifyReply, type ReplyClassification } from '../keywords/index.js';
 import { parseTwiml } from '../twilio/index.js';
 
@@ -41,5 +41,21 @@ export const describeReply = (reply: ReplyState): string => {
   }
 };
 
+/** An answer Twilio acts on, TwiML with messages or none: a 4xx, 5xx or HTML page leaves the shopper with nothing. */
+export const isReadable = (reply: ReplyState): boolean => reply.state === 'messages' || reply.state === 'silence';
+
 export const isConfirmation = (reply: ReplyState, kind: 'opt-out-confirmation' | 're-subscribe-confirmation'): boolean =>
   reply.state === 'messages' && reply.messages.length === 1 && reply.classified[0]?.kind === kind;
+
+/**
+ * Whether the number was subscribed when sequence `index` began, as far as the replies show: the
+ * first sequence starts so, a later one when the last confirmation of the one before was a
+ * re-subscribe (an opt-in sequence ends on a repeated keyword, which is rightly silent).
+ */
+export const startedSubscribed = (sequences: readonly SequenceSeen[], index: number): boolean => {
+  if (index === 0) return true;
+  const last = sequences[index - 1]?.exchanges
+    .map(replyOf)
+    .findLast((reply) => isConfirmation(reply, 'opt-out-confirmation') || isConfirmation(reply, 're-subscribe-confirmation'));
+  return last !== undefined && isConfirmation(last, 're-subscribe-confirmation');
+};

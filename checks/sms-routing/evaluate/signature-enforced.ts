@@ -2,7 +2,7 @@ import type { Verdict } from '../../../src/engine/define-check.js';
 import type { SmsRoutingArtifact } from '../artifact.js';
 import type { SmsRoutingConfig } from '../config.js';
 import type { SmsRule } from '../rules.js';
-import { describeReply, isConfirmation, isTrouble, replyOf, type ReplyState } from './replies.js';
+import { describeReply, isConfirmation, isReadable, isTrouble, replyOf, startedSubscribed, type ReplyState } from './replies.js';
 
 const isRefusal = (reply: ReplyState): boolean => reply.state === 'refused';
 
@@ -13,7 +13,8 @@ const isLoopback = (host: string): boolean => host === 'localhost' || host.start
  * forged ones must be refused; the signed ones show whether a forged one changed the opt-out state.
  */
 export const signatureEnforced = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] => {
-  const sequence = artifact.sequences.find((candidate) => candidate.kind === 'forgery');
+  const index = artifact.sequences.findIndex((candidate) => candidate.kind === 'forgery');
+  const sequence = artifact.sequences[index];
   if (!sequence) return [];
   const [unsigned, forgedStop, realStop, forgedStart, realStart] = sequence.exchanges.map(replyOf);
   const subject = artifact.webhook;
@@ -26,15 +27,28 @@ export const signatureEnforced = (artifact: SmsRoutingArtifact, config: SmsRouti
     ...(isRefusal(forgedStop!) ? [] : [`a wrongly signed STOP got ${describeReply(forgedStop!)}`]),
     ...(isRefusal(forgedStart!) ? [] : [`a wrongly signed START got ${describeReply(forgedStart!)}`]),
   ];
-  // In app mode the signed messages prove what the forged ones did to the opt-out state.
-  const changed = config.optOutHandledBy === 'app'
+  // In app mode the signed messages prove what the forged ones did to the opt-out state, but only
+  // when they were answered in TwiML and the number is known to have started subscribed: a START
+  // that never re-subscribes, or a webhook answering HTML, would otherwise pass for a forgery.
+  const app = config.optOutHandledBy === 'app';
+  const subscribed = startedSubscribed(artifact.sequences, index);
+  const changed = app
     ? [
-        ...(isConfirmation(realStop!, 'opt-out-confirmation') || isTrouble(realStop!) ? [] : ['after the forged STOPs the number was already opted out']),
-        ...(isConfirmation(realStart!, 're-subscribe-confirmation') || isTrouble(realStart!) ? [] : ['after the forged START the number was already subscribed']),
+        ...(subscribed && isReadable(realStop!) && !isConfirmation(realStop!, 'opt-out-confirmation') ? ['after the forged STOPs the number was already opted out'] : []),
+        ...(isConfirmation(realStop!, 'opt-out-confirmation') && isReadable(realStart!) && !isConfirmation(realStart!, 're-subscribe-confirmation')
+          ? ['after the forged START the number was already subscribed']
+          : []),
       ]
     : [];
   if (accepted.length > 0 || changed.length > 0) {
     return [{ ...base, status: 'fail', message: `The webhook accepts forged requests: ${[...accepted, ...changed].join('; ')}. Anyone can unsubscribe or re-subscribe a customer.`, found: [...accepted, ...changed].join('; ') }];
+  }
+  const unreadable = app ? ([['STOP', realStop!], ['START', realStart!]] as const).find(([, reply]) => !isReadable(reply)) : undefined;
+  if (unreadable) {
+    return [{ ...base, status: 'error', message: `Forged requests are refused, but whether they changed anything could not be checked: the signed ${unreadable[0]} got ${describeReply(unreadable[1])}.` }];
+  }
+  if (app && !subscribed) {
+    return [{ ...base, status: 'warn', message: 'Forged requests are refused, but whether they changed anything could not be judged: the START before them did not re-subscribe the number (see opt-in-keywords).', found: 'inconclusive' }];
   }
   const url = new URL(artifact.webhook);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {

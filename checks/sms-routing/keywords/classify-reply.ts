@@ -4,6 +4,8 @@
  * elements, and any marketing or link, in English and in the French Canadian numbers need.
  */
 
+import { MASKED_NUMBER } from '../phone.js';
+
 export type ReplyKind = 'opt-out-confirmation' | 're-subscribe-confirmation' | 'help' | 'other';
 
 /** The HELP content CTIA expects besides the brand, which only the store's profile can name. */
@@ -86,7 +88,8 @@ export const classifyReply = (text: string): ReplyClassification => {
   const marketing = MARKETING.map((pattern) => pattern.exec(normalized)?.[0]).filter((found): found is string => found !== undefined);
   const links = [...normalized.matchAll(LINK)].map((match) => match[0].replace(TRAILING_PUNCTUATION, ''));
   const helpElements: HelpElements = {
-    contact: ELEMENTS.contact.test(normalized) || links.length > 0,
+    // Replies reach evaluate with the store's and the shopper's numbers masked; a masked one is still a number to call.
+    contact: ELEMENTS.contact.test(normalized) || MASKED_NUMBER.test(normalized) || links.length > 0,
     frequency: ELEMENTS.frequency.test(normalized),
     rates: ELEMENTS.rates.test(normalized),
     optOutInstructions: ELEMENTS.optOutInstructions.test(normalized),
