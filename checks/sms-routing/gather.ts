@@ -2,6 +2,7 @@ import { Agent } from 'undici';
 import type { GatherContext } from '../../src/engine/define-check.js';
 import type { BurstArrival, ExchangeSeen, SequenceSeen, SmsRoutingArtifact } from './artifact.js';
 import type { SmsRoutingConfig } from './config.js';
+import { GiveUp } from './gather/give-up.js';
 import { openArrivals } from './gather/open-arrivals.js';
 import { planSequences, type PlannedSequence } from './gather/sequences.js';
 import { postInbound, type WebhookTarget } from './gather/webhook-client.js';
@@ -17,13 +18,16 @@ const formFor = (config: SmsRoutingConfig, body: string, messageSid?: string): I
   buildInboundSms({ accountSid: config.accountSid ?? PLACEHOLDER_ACCOUNT, from: config.testNumber, to: config.storeNumber, body, ...(messageSid ? { messageSid } : {}) }, randomSidDigits);
 
 /** Runs one sequence step by step: each message waits for the reply to the one before, as a shopper would. */
-const runSequence = async (plan: PlannedSequence, config: SmsRoutingConfig, target: WebhookTarget, agent: Agent, signal: AbortSignal): Promise<SequenceSeen> => {
+const runSequence = async (plan: PlannedSequence, config: SmsRoutingConfig, target: WebhookTarget, agent: Agent, signal: AbortSignal, giveUp: GiveUp): Promise<SequenceSeen> => {
   const sids: string[] = [];
   const exchanges: ExchangeSeen[] = [];
   for (const step of plan.steps) {
     const sid = step.replayOf === undefined ? makeSid('SM', randomSidDigits) : sids[step.replayOf]!;
     sids.push(sid);
-    const seen = await postInbound(target, agent, formFor(config, step.body, sid), step.signature, signal);
+    const seen = giveUp.stopped
+      ? { signature: step.signature, error: giveUp.reason }
+      : await postInbound(target, agent, formFor(config, step.body, sid), step.signature, signal);
+    giveUp.record(seen);
     exchanges.push({ body: step.body, ...(step.replayOf === undefined ? {} : { replayOf: step.replayOf }), ...seen });
   }
   const { steps: _steps, ...sequence } = plan;
@@ -70,8 +74,9 @@ export const gather = async (ctx: GatherContext, config: SmsRoutingConfig): Prom
   const agent = new Agent({ connections: Math.min(512, Math.ceil(config.burst.perSecond * 4)), headersTimeout: config.timeoutMs, bodyTimeout: config.timeoutMs });
   try {
     const sequences: SequenceSeen[] = [];
-    for (const plan of planSequences(canadian)) sequences.push(await runSequence(plan, config, target, agent, ctx.signal));
-    const arrivals = await runBurst(config, target, agent, ctx.signal);
+    const giveUp = new GiveUp();
+    for (const plan of planSequences(canadian)) sequences.push(await runSequence(plan, config, target, agent, ctx.signal, giveUp));
+    const arrivals = giveUp.stopped ? [] : await runBurst(config, target, agent, ctx.signal);
     // Credentials and a query string can carry secrets: the artifact keeps the address alone.
     const webhook = new URL(config.webhook);
     webhook.search = '';

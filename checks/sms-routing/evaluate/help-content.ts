@@ -33,5 +33,17 @@ const judge = (sequence: SequenceSeen, config: SmsRoutingConfig): Verdict<SmsRul
   return { ...base, status: 'pass', message: `${subject} is answered with everything required, in ${segments.segments} ${segments.encoding} segment${segments.segments === 1 ? '' : 's'}.`, found: describeReply(reply), evidence };
 };
 
-export const helpContent = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] =>
-  artifact.sequences.filter((sequence) => sequence.kind === 'help').map((sequence) => judge(sequence, config));
+/** CTIA: HELP is answered even after an opt-out, with the same content; plain STOP's opt-out sequence sends it second. */
+const helpAfterStop = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] => {
+  const sequence = artifact.sequences.find((candidate) => candidate.kind === 'opt-out' && candidate.keyword === 'STOP');
+  const exchange = sequence?.exchanges[1];
+  if (!sequence || !exchange) return [];
+  // In provider mode the provider may answer HELP itself while the number is opted out.
+  if (config.optOutHandledBy === 'provider' && replyOf(exchange).state === 'silence') return [];
+  return [judge({ ...sequence, kind: 'help', keyword: 'HELP after STOP', entry: 'HELP', grade: 'must', exchanges: [exchange] }, config)];
+};
+
+export const helpContent = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] => [
+  ...artifact.sequences.filter((sequence) => sequence.kind === 'help').map((sequence) => judge(sequence, config)),
+  ...helpAfterStop(artifact, config),
+];

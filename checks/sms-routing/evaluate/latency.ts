@@ -61,6 +61,7 @@ export const burstLatency = (artifact: SmsRoutingArtifact, config: SmsRoutingCon
     firstError: failed[0]?.error ?? null,
   };
   const base = { rule: 'burst-latency', subject: `${messages} messages at ${perSecond}/s`, expected: `all answered, no 5xx, p95 < ${config.burst.p95Ms} ms`, found: `p95 ${ms(p95)}, ${failed.length} unanswered, ${serverErrors.length} 5xx`, evidence } as const;
+  if (arrivals.length === 0) return [{ ...base, status: 'error', message: 'Could not check: the burst was not sent, because the webhook had stopped answering the keyword messages.' }];
   if (latencies.length === 0) return [{ ...base, status: 'error', message: `Could not check: no burst message was answered (${failed[0]?.error ?? 'no answer'}).` }];
   const problems = [
     ...(failed.length > 0 ? [`${failed.length} unanswered (${failed[0]!.error})`] : []),

@@ -116,7 +116,7 @@ const cases: Case[] = [
     expect: {
       'opt-out-keywords': { STOP: 'pass', 'STOP\u200B': 'error' },
       'opt-out-confirmation': 'error',
-      'help-content': 'error',
+      'help-content': { 'HELP after STOP': 'pass', HELP: 'error', INFO: 'error' },
       'opt-in-keywords': 'error',
       'signature-enforced': 'error',
       'reply-latency': 'fail',
