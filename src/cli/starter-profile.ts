@@ -18,14 +18,36 @@ store:
 # report:
 #   preparedBy: Deliverability team
 
+# DNS resolvers to ask (IP or IP:port); default: the system's.
+# resolver: [192.0.2.53]
+
 checks:
+  # email-auth:
+  #   requirePolicy: quarantine      # the weakest DMARC policy acceptable before the peak
+  #   domains:
+  #     - from: mystore.example      # the visible From domain
+  #       returnPath: bounce.mystore.example
+  #       dkim: [{selector: s1}]     # leave out to probe common provider selectors
+  #       sendingIps: [192.0.2.10]
+  #   sampleMessages: [./campaign.eml]
+
+  # sms-routing:
+  #   webhook: https://staging.mystore.example/sms/inbound
+  #   authToken: \${TWILIO_AUTH_TOKEN}
+  #   storeNumber: "+15005550006"
+  #   testNumber: "+15005550001"
+  #   brand: My Store
+  #   help: {mustInclude: ["My Store"]}
+
   ip-warmup:
-    peakDailyVolume: 400000      # messages a day needed across all IPs on the first peak day
+    peakDailyVolume: 396000      # messages a day needed across all IPs on the first peak day
     ips:
       - address: 192.0.2.10      # a dedicated sending IP
         start: 2026-08-24        # first warm-up day
-        schedule: braze          # a published ramp scaled to the need: sendgrid | braze | sparkpost
-        # plan: [50, 100, 500, 1000, 5000, 10000, 20000, 40000, 70000, 100000]   # or your own daily volumes
+        # Daily volumes from the start day; the last one holds. Or "schedule: sendgrid | braze | sparkpost",
+        # a published ramp scaled to the need (steeper than the growth rule allows: q4check will say so).
+        plan: [500, 1000, 2000, 4000, 8000, 15000, 30000, 50000, 75000, 100000, 120000, 140000,
+               165000, 195000, 230000, 250000, 275000, 300000, 330000, 360000, 396000]
     # actuals: ./sends.csv       # optional: date,ip,sent,bounced,complaints
     # thresholds:                # every limit can be tuned; see q4check checks
     #   growthWarn: 2.0
