@@ -12,8 +12,8 @@ export type Grade = 'must' | 'should';
 export type EntryKind = 'keyword' | 'phrase' | 'typo' | 'emoji' | 'language' | 'unicode';
 
 /**
- * Where an entry comes from in the research document (`shared/reference/sms-warmup.md`): a source
- * tag of its list (`S16`, `S30b`), or the section (`§1.6`) when the research proposes it unsourced.
+ * Where an entry comes from in q4check's SMS research notes (see CORPUS_SOURCE): a source tag of their
+ * list (`S16`, `S30b`), or the section (`§1.6`) when the notes propose it without a source.
  */
 export type SourceRef = `S${number}${'' | 'b' | 'c' | 'd' | 'e' | 'f'}` | `§${number}.${number}`;
 
