@@ -61,17 +61,6 @@ const loadPlugins = async (source: YamlSource, raw: Record<string, unknown>, dir
   return plugins;
 };
 
-const isMissingField = (issue: z.core.$ZodIssue) => issue.code === 'invalid_type' && issue.input === undefined;
-
-/**
- * Document order, except that a missing field comes after everything else: next to an unknown key it
- * is usually the same typo, and the unknown key's "did you mean" explains both.
- */
-const offsetOrder = (source: YamlSource) => (issue: z.core.$ZodIssue) => {
-  const { line, col } = source.positionOf(issue.path);
-  return (isMissingField(issue) ? 1e12 : 0) + line * 100_000 + col;
-};
-
 /** Where an issue points: at the offending key for unknown or invalid keys, else at the value. */
 const locate = (source: YamlSource, issue: z.core.$ZodIssue) => {
   if (issue.code === 'unrecognized_keys') {
@@ -82,6 +71,17 @@ const locate = (source: YamlSource, issue: z.core.$ZodIssue) => {
     return { position: source.positionOfKey(issue.path.slice(0, -1), String(issue.path.at(-1))), path: issue.path };
   }
   return { position: source.positionOf(issue.path), path: issue.path };
+};
+
+const isMissingField = (issue: z.core.$ZodIssue) => issue.code === 'invalid_type' && issue.input === undefined;
+
+/**
+ * Document order, except that a missing field comes after everything else: next to an unknown key it
+ * is usually the same typo, and the unknown key's "did you mean" explains both.
+ */
+const offsetOrder = (source: YamlSource) => (issue: z.core.$ZodIssue) => {
+  const { line, col } = locate(source, issue).position;
+  return (isMissingField(issue) ? 1e12 : 0) + line * 100_000 + col;
 };
 
 const toProfileError = (source: YamlSource, schema: z.core.$ZodType, issues: z.core.$ZodIssue[]): ProfileError => {

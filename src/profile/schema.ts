@@ -13,6 +13,11 @@ const knownRule = (ruleIds: readonly string[]) =>
     error: (issue) => `unknown rule "${String(issue.input)}"${didYouMean(String(issue.input), ruleIds)}`,
   });
 
+const resolverAddress = () =>
+  z.string().refine((text) => parseServerAddress(text) !== undefined, {
+    error: (issue) => `"${String(issue.input)}" is not a resolver address (an IP, IP:port or [IPv6]:port)`,
+  });
+
 /** The store profile's schema: the top-level contract plus each check's own section under `checks`. */
 export const buildProfileSchema = (checks: readonly AnyCheck[]) => {
   const ruleIds = qualifiedRuleIds(checks);
@@ -33,12 +38,8 @@ export const buildProfileSchema = (checks: readonly AnyCheck[]) => {
     report: z.strictObject({ preparedBy: z.string().min(1).optional() }).optional(),
     /** DNS resolvers to ask, `host[:port]`; default: the system's (/etc/resolv.conf). `--resolver` overrides. */
     resolver: z
-      .array(
-        z.string().refine((text) => parseServerAddress(text) !== undefined, {
-          error: (issue) => `"${String(issue.input)}" is not a resolver address (an IP, IP:port or [IPv6]:port)`,
-        }),
-      )
-      .min(1)
+      .union([resolverAddress(), z.array(resolverAddress()).min(1)])
+      .transform((value) => (typeof value === 'string' ? [value] : value))
       .optional(),
     /** Extra checks: paths (relative to the profile) or package names of modules exporting a check. */
     plugins: z.array(z.string().min(1)).optional(),

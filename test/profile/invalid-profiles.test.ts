@@ -26,6 +26,9 @@ const EXPECTED: Record<string, string> = {
   'bad-ip.yaml': 'bad-ip.yaml:9:18: checks.ip-warmup.ips[0].address: "198.51.100.300" is not an IP address',
   'bad-schedule-name.yaml': 'bad-schedule-name.yaml:11:19: checks.ip-warmup.ips[0].schedule: "sendgird" is not one of sendgrid | braze | sparkpost (did you mean "sendgrid"?)',
   'empty.yaml': 'empty.yaml:1:1: a profile is a YAML mapping (version, store, checks…)',
+  'resolver-hostname.yaml': 'resolver-hostname.yaml:5:11: resolver: "dns.google" is not a resolver address (an IP, IP:port or [IPv6]:port)',
+  'sms-number-not-e164.yaml': 'sms-number-not-e164.yaml:9:18: checks.sms-routing.storeNumber: "(500) 555-0006" is not an E.164 number (+ country code and number, digits only)',
+  'email-domain-typo-key.yaml': 'email-domain-typo-key.yaml:9:9: checks.email-auth.domains[0].sendingIp: unknown key "sendingIp" (did you mean "sendingIps"?)',
 };
 
 describe('invalid profiles', () => {
