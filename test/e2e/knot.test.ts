@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/report.js';
-import { startZoneServer } from '../../src/simulators/demo-dns.js';
+import { startZoneServer } from '../../src/simulators/demo-world.js';
 import { runCli } from '../helpers/cli.js';
 import { DEMO_ZONES } from '../helpers/demo-services.js';
 import { knotInstalled, startKnot, type KnotServer } from './knot-server.js';

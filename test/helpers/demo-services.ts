@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { startZoneServer } from '../../src/simulators/demo-dns.js';
-import { SmsSimulator } from '../../src/simulators/sms/index.js';
+import { startDemoWorld, type DemoWorld } from '../../src/simulators/demo-world.js';
 import { ROOT } from './cli.js';
 
 export const DEMO_ZONES = path.join(ROOT, 'fixtures/zones/demo');
@@ -15,29 +13,18 @@ export interface DemoServices {
   dnsAddress(): string;
 }
 
-/**
- * The demo store's outside world on loopback for a suite: its DNS zones and a compliant SMS webhook,
- * so no question or request leaves the machine.
- */
+/** The demo store's world (DNS zones, a compliant SMS webhook) on loopback for a suite: nothing leaves the machine. */
 export const useDemoServices = (): DemoServices => {
-  const authToken = randomBytes(16).toString('hex');
-  let dns: Awaited<ReturnType<typeof startZoneServer>> | undefined;
-  const sms = new SmsSimulator({ authToken, brand: 'Acme Outdoor', contact: 'help@acme.example' });
-  let webhook = '';
+  let world: DemoWorld | undefined;
   beforeAll(async () => {
-    dns = await startZoneServer(DEMO_ZONES);
-    webhook = (await sms.start()).url;
+    world = await startDemoWorld(ROOT);
   });
   afterAll(async () => {
-    await Promise.all([dns?.stop(), sms.stop()]);
+    await world?.stop();
   });
-  const dnsAddress = () => {
-    if (!dns) throw new Error('the demo DNS server is not running');
-    return dns.address;
+  const running = (): DemoWorld => {
+    if (!world) throw new Error('the demo services are not running');
+    return world;
   };
-  return {
-    flags: () => ['--resolver', dnsAddress(), '--set', `checks.sms-routing.webhook=${webhook}`],
-    env: () => ({ Q4CHECK_DEMO_AUTH_TOKEN: authToken }),
-    dnsAddress,
-  };
+  return { flags: () => running().flags, env: () => running().env, dnsAddress: () => running().dnsAddress };
 };

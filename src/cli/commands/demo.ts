@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import { startZoneServer } from '../../simulators/demo-dns.js';
-import { SmsSimulator } from '../../simulators/sms/index.js';
+import { startDemoWorld } from '../../simulators/demo-world.js';
 import { parseAuditOptions } from '../audit-options.js';
 import { writeStderr } from '../session.js';
 import { runAuditCommand } from './audit.js';
@@ -11,10 +9,7 @@ import { runAuditCommand } from './audit.js';
 export const DEMO_TODAY = '2026-11-20';
 
 /** The demo store's webhook: mostly right, with two mistakes real stores make. */
-const DEMO_WEBHOOK = {
-  brand: 'Acme Outdoor',
-  contact: 'help@acme.example',
-  optOutHandledBy: 'app',
+const DEMO_WEBHOOK_FAULTS = {
   doubleConfirmation: true,
   // One worker at 30 requests a second: fine for keywords, behind under a 50/s burst.
   capacityPerSecond: 30,
@@ -29,21 +24,15 @@ const stripUndefined = (raw: Record<string, unknown>) => Object.fromEntries(Obje
 
 /** Starts the loopback simulators and audits the embedded demo store against them; nothing else is touched. */
 export const demoCommand = async (raw: Record<string, unknown>, argv: readonly string[]): Promise<void> => {
-  const dns = await startZoneServer(path.join(ROOT, 'fixtures/zones/demo'));
-  // The demo's auth token is made fresh each run and reaches the profile as ${Q4CHECK_DEMO_AUTH_TOKEN}.
-  const authToken = randomBytes(16).toString('hex');
-  process.env.Q4CHECK_DEMO_AUTH_TOKEN = authToken;
-  const sms = new SmsSimulator({ ...DEMO_WEBHOOK, authToken });
+  const world = await startDemoWorld(ROOT, DEMO_WEBHOOK_FAULTS);
   try {
-    const { url } = await sms.start();
-    const options = parseAuditOptions(
-      { today: DEMO_TODAY, ...stripUndefined(raw), resolver: [dns.address], set: [...((raw.set as string[] | undefined) ?? []), `checks.sms-routing.webhook=${url}`] },
-      argv,
-      process.env,
-    );
+    // The fresh auth token reaches the profile as ${Q4CHECK_DEMO_AUTH_TOKEN}.
+    Object.assign(process.env, world.env);
+    const set = [...((raw.set as string[] | undefined) ?? []), world.webhookOverride];
+    const options = parseAuditOptions({ today: DEMO_TODAY, ...stripUndefined(raw), resolver: [world.dnsAddress], set }, argv, process.env);
     await runAuditCommand([demoProfile()], options);
   } finally {
-    await Promise.all([dns.stop(), sms.stop()]);
+    await world.stop();
   }
   // The demo store fails on purpose; the demo itself succeeded if it could judge the store.
   if (process.exitCode === 1) {

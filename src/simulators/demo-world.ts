@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { DnsSimulator, loadZoneFiles } from './dns/index.js';
+import { SmsSimulator, type SmsFaults } from './sms/index.js';
+
+/** Every zone file in the folder, served on a free loopback port. */
+export const startZoneServer = async (zoneDir: string): Promise<{ address: string; stop(): Promise<void> }> => {
+  const files = (await readdir(zoneDir)).filter((name) => name.endsWith('.zone')).sort();
+  const simulator = new DnsSimulator({ zones: await loadZoneFiles(files.map((name) => path.join(zoneDir, name))), port: 0 });
+  const { host, port } = await simulator.start();
+  return { address: `${host}:${port}`, stop: () => simulator.stop() };
+};
+
+export interface DemoWorld {
+  /** --resolver and --set flags that point the demo profile at these servers. */
+  flags: string[];
+  /** The --set override alone: `checks.sms-routing.webhook=<url>`. */
+  webhookOverride: string;
+  /** What the demo profile interpolates: its auth token, fresh each time. */
+  env: { Q4CHECK_DEMO_AUTH_TOKEN: string };
+  dnsAddress: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The demo store's outside world on loopback: its DNS zones and its SMS webhook (compliant unless
+ * `webhookFaults` says otherwise). `q4check demo` and the tests start the same one.
+ */
+export const startDemoWorld = async (root: string, webhookFaults: SmsFaults = {}): Promise<DemoWorld> => {
+  const dns = await startZoneServer(path.join(root, 'fixtures/zones/demo'));
+  const authToken = randomBytes(16).toString('hex');
+  const sms = new SmsSimulator({ brand: 'Acme Outdoor', contact: 'help@acme.example', optOutHandledBy: 'app', ...webhookFaults, authToken });
+  const { url } = await sms.start();
+  const webhookOverride = `checks.sms-routing.webhook=${url}`;
+  return {
+    flags: ['--resolver', dns.address, '--set', webhookOverride],
+    webhookOverride,
+    env: { Q4CHECK_DEMO_AUTH_TOKEN: authToken },
+    dnsAddress: dns.address,
+    stop: async () => {
+      await Promise.all([dns.stop(), sms.stop()]);
+    },
+  };
+};
