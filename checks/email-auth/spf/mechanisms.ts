@@ -104,26 +104,20 @@ export type IncludeMatcher = (mechanism: Extract<Mechanism, { type: 'include' }>
 
 export const matchesDirective = async (state: EvalState, directive: Directive, domain: string, include: IncludeMatcher): Promise<boolean> => {
   const { mechanism, text } = directive;
+  if (mechanism.type === 'all') return true;
+  if (mechanism.type === 'ip4' || mechanism.type === 'ip6') return matchIp(state, mechanism);
+  // Every other mechanism asks DNS: each costs one of the 10 terms before it is evaluated (RFC 7208 §4.6.4).
+  countTerm(state, text);
   switch (mechanism.type) {
-    case 'all':
-      return true;
-    case 'ip4':
-    case 'ip6':
-      return matchIp(state, mechanism);
     case 'include':
-      countTerm(state, text);
       return include(mechanism, text, domain);
     case 'a':
-      countTerm(state, text);
       return matchA(state, text, mechanism, domain);
     case 'mx':
-      countTerm(state, text);
       return matchMx(state, text, mechanism, domain);
     case 'ptr':
-      countTerm(state, text);
       return matchPtr(state, text, mechanism, domain);
     case 'exists':
-      countTerm(state, text);
       return matchExists(state, text, mechanism, domain);
   }
 };
