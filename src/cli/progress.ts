@@ -7,14 +7,21 @@ import { writeStderr } from './session.js';
 export const createProgress = async (store: string, interactive: boolean): Promise<ProgressSink & { stop(): void }> => {
   if (!interactive) return { checkStarted: () => undefined, checkFinished: () => undefined, stop: () => undefined };
   const { default: ora } = await import('ora');
-  const running = new Set<string>();
+  // Each running check with its latest progress ("sms-routing: 120/386 messages"), or '' before it reports any.
+  const running = new Map<string, string>();
   const spinner = ora({ stream: process.stderr, text: `Auditing ${store}` }).start();
   const update = () => {
-    spinner.text = `Auditing ${store}: ${[...running].join(', ') || 'judging'}`;
+    const parts = [...running].map(([id, progress]) => (progress ? `${id}: ${progress}` : id));
+    spinner.text = `Auditing ${store}: ${parts.join(', ') || 'judging'}`;
   };
   return {
     checkStarted(check: AnyCheck) {
-      running.add(check.id);
+      running.set(check.id, '');
+      update();
+    },
+    checkProgress(check: AnyCheck, text: string) {
+      if (!running.has(check.id)) return;
+      running.set(check.id, text);
       update();
     },
     checkFinished(check: AnyCheck, run: CheckRun) {

@@ -15,13 +15,24 @@ export const saveArtifact = async (dir: string, checkId: string, artifact: unkno
 /** A gather that failed is saved too, so a replay shows the same error instead of a missing file. */
 interface SavedFailure {
   gatherError: string;
+  cause?: string;
 }
 
-export const saveGatherError = (dir: string, checkId: string, reason: string, redact: (text: string) => string) =>
-  saveArtifact(dir, checkId, { gatherError: reason } satisfies SavedFailure, redact);
+/** A saved failure replayed: the same reason and the same cause as when it was gathered. */
+export class ReplayedGatherError extends Error {
+  constructor(
+    message: string,
+    readonly findingCause: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export const saveGatherError = (dir: string, checkId: string, reason: string, cause: string, redact: (text: string) => string) =>
+  saveArtifact(dir, checkId, { gatherError: reason, cause } satisfies SavedFailure, redact);
 
 const isSavedFailure = (value: unknown): value is SavedFailure =>
-  typeof value === 'object' && value !== null && Object.keys(value).length === 1 && typeof (value as SavedFailure).gatherError === 'string';
+  typeof value === 'object' && value !== null && typeof (value as SavedFailure).gatherError === 'string' && Object.keys(value).every((key) => key === 'gatherError' || key === 'cause');
 
 export const loadArtifact = async (dir: string, checkId: string): Promise<unknown> => {
   const file = artifactFile(dir, checkId);
@@ -37,6 +48,6 @@ export const loadArtifact = async (dir: string, checkId: string): Promise<unknow
   } catch (error) {
     throw new Error(`saved artifact ${path.basename(file)} is not valid JSON (${(error as Error).message})`);
   }
-  if (isSavedFailure(artifact)) throw new Error(artifact.gatherError);
+  if (isSavedFailure(artifact)) throw new ReplayedGatherError(artifact.gatherError, artifact.cause);
   return artifact;
 };

@@ -38,13 +38,29 @@ export interface Verdict<R extends string = string> {
   expected?: string;
   found?: string;
   evidence?: Json;
-  /** Overrides the rule's fix when a more specific one is known. */
+  /** Overrides the rule's fix when a more specific one is known. Ignored for `error`: the cause decides the fix. */
   fix?: string;
+  /**
+   * For `error` only: why nothing could be judged, short and stable, `<kind>: <what>`:
+   * `dns: 127.0.0.1:5400 did not answer`, `http: connection refused by 127.0.0.1:8080`, `file: ./sends.csv not found`.
+   * Reports group could-not-check findings by it, so one dead resolver reads as one line.
+   */
+  cause?: string;
   chart?: SeriesChart;
+  /** A tree a person reads better drawn than listed: an SPF include tree with the lookups each branch costs. */
+  tree?: TreeNode;
+}
+
+export interface TreeNode {
+  label: string;
+  /** Beside the label, dimmed: "3 lookups", "void". */
+  note?: string;
+  children?: TreeNode[];
 }
 
 export interface Logger {
   info(message: string): void;
+  /** Shown with --debug only, on stderr: DNS questions, HTTP exchanges (never a secret). */
   debug(message: string): void;
 }
 
@@ -54,6 +70,8 @@ export interface GatherContext {
   profileDir: string;
   today: string;
   logger: Logger;
+  /** Progress inside the check for the spinner: "120/386 messages". Cheap to call often; ignored off a terminal. */
+  progress(text: string): void;
   /** Registers a value (a token, a cookie) that must never reach any output. */
   addSecret(value: string): void;
   /** The run's DNS resolver: shared by every check, so one audit never asks the same question twice. */

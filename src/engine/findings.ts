@@ -1,10 +1,13 @@
 import type { AnyCheck, Verdict } from './define-check.js';
 import type { Finding, FindingStatus } from './report.js';
+import { fixForCause } from './causes.js';
 import { severityRank, type Severity } from './severity.js';
 
 export type SeverityOverrides = Readonly<Record<string, Severity>>;
 
-const FAILING: ReadonlySet<FindingStatus> = new Set(['fail', 'warn', 'error']);
+const VERDICT_AGAINST: ReadonlySet<FindingStatus> = new Set(['fail', 'warn']);
+
+const NO_CAUSE = 'check: the check gave no cause';
 
 /** The engine, not the check, picks title, severity and reference: checks return facts only. */
 export const toFinding = (check: AnyCheck, verdict: Verdict, overrides: SeverityOverrides): Finding => {
@@ -21,28 +24,44 @@ export const toFinding = (check: AnyCheck, verdict: Verdict, overrides: Severity
       message: `The check reported a rule it does not declare: ${rule}.`,
     };
   }
-  const finding: Finding = {
+  const base = {
     rule,
     check: check.id,
     status: verdict.status,
     severity: overrides[rule] ?? meta.severity,
     subject: verdict.subject,
-    title: FAILING.has(verdict.status) ? meta.failureTitle : meta.title,
     message: verdict.message,
-    ref: meta.ref,
   };
+  if (verdict.status === 'error') return couldNotCheck(base, meta.title, verdict);
+  const finding: Finding = { ...base, title: VERDICT_AGAINST.has(verdict.status) ? meta.failureTitle : meta.title, ref: meta.ref };
   if (verdict.expected !== undefined) finding.expected = verdict.expected;
   if (verdict.found !== undefined) finding.found = verdict.found;
   if (verdict.evidence !== undefined) finding.evidence = verdict.evidence;
-  if (FAILING.has(verdict.status)) finding.fix = verdict.fix ?? meta.fix;
+  if (VERDICT_AGAINST.has(verdict.status)) finding.fix = verdict.fix ?? meta.fix;
   if (verdict.chart) finding.chart = verdict.chart;
+  if (verdict.tree) finding.tree = verdict.tree;
   return finding;
 };
 
+/**
+ * Nothing was judged: the finding wears its own title and the cause's fix, and carries no `found`, so no
+ * reader takes it for a failure of the store's setting and fixes the wrong thing.
+ */
+const couldNotCheck = (base: Omit<Finding, 'title'>, passingTitle: string, verdict: Verdict): Finding => {
+  const cause = verdict.cause ?? NO_CAUSE;
+  const finding: Finding = { ...base, title: `Could not check: ${lowerFirst(passingTitle)}`, cause, fix: fixForCause(cause) };
+  if (verdict.expected !== undefined) finding.expected = verdict.expected;
+  if (verdict.evidence !== undefined) finding.evidence = verdict.evidence;
+  return finding;
+};
+
+/** "SPF stays …" → "spf stays" would be wrong: only lower a plain capitalised word, never an acronym. */
+const lowerFirst = (title: string): string => (/^[A-Z][a-z]/.test(title) ? title[0]!.toLowerCase() + title.slice(1) : title);
+
 /** One `error` finding per rule: a check that could not run must not read as passed or as missing. */
-export const errorFindings = (check: AnyCheck, reason: string, overrides: SeverityOverrides): Finding[] =>
+export const errorFindings = (check: AnyCheck, reason: string, cause: string, overrides: SeverityOverrides): Finding[] =>
   Object.keys(check.rules).map((rule) =>
-    toFinding(check, { rule, status: 'error', subject: check.id, message: `Could not check: ${reason}` }, overrides),
+    toFinding(check, { rule, status: 'error', subject: check.id, message: `Could not check: ${reason}.`, cause }, overrides),
   );
 
 const STATUS_ORDER: Record<FindingStatus, number> = { error: 0, fail: 1, warn: 2, pass: 3, skip: 4 };

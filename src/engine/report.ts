@@ -1,5 +1,5 @@
 import type { Json } from './json.js';
-import type { Peak, SeriesChart, VerdictStatus } from './define-check.js';
+import type { Peak, SeriesChart, TreeNode, VerdictStatus } from './define-check.js';
 import type { FailOn, Severity } from './severity.js';
 
 export const SCHEMA_VERSION = 1;
@@ -18,17 +18,21 @@ export interface Finding {
   status: FindingStatus;
   severity: Severity;
   subject: string;
-  /** The rule's title or failure title, chosen by status. */
+  /** The rule's title for pass and skip, its failure title for fail and warn, "Could not check: <title>" for error. */
   title: string;
   message: string;
   expected?: string;
   found?: string;
   evidence?: Json;
+  /** For fail and warn: the rule's fix (or a more specific one); for error: what to do about the cause. */
   fix?: string;
+  /** For error only: why nothing could be judged, `<kind>: <what>` (`dns: 127.0.0.1:5400 did not answer`). */
+  cause?: string;
   ref?: string;
   /** Present when a profile `suppress:` entry turned a failure into a skip. */
   suppressed?: Suppression;
   chart?: SeriesChart;
+  tree?: TreeNode;
 }
 
 export type CheckState = 'completed' | 'skipped' | 'error';
@@ -51,10 +55,22 @@ export interface SuppressionNote {
   state: 'active' | 'expired' | 'unused';
 }
 
+/** Could-not-check findings that share one cause. */
+export interface CauseGroup {
+  cause: string;
+  count: number;
+}
+
 export interface Summary {
   counts: Record<FindingStatus, number>;
   /** fail and error findings at or above failOn: what decides the exit code. */
   blocking: number;
+  /** Of `blocking`: failures (verdicts about the store). */
+  blockingFailures: number;
+  /** Of `blocking`: could-not-check findings (nothing was judged). */
+  blockingErrors: number;
+  /** Every error finding's cause with its count, most first. */
+  causes: CauseGroup[];
   exitCode: 0 | 1;
   verdict: string;
 }
@@ -69,6 +85,8 @@ export interface Report {
   today: string;
   failOn: FailOn;
   interrupted: boolean;
+  /** What the reader must know before any finding: "Black Friday 2026 ended 1 day ago; …". */
+  notices: string[];
   checks: CheckRun[];
   findings: Finding[];
   suppressions: SuppressionNote[];

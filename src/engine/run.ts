@@ -2,8 +2,8 @@ import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { GatherContext } from './define-check.js';
 import type { LoadedProfile } from '../profile/load.js';
-import { abortable } from '../lib/abortable.js';
-import { describeAbort } from './abort-reason.js';
+import { withGrace } from '../lib/abortable.js';
+import { causeOfAbort, describeAbort } from './abort-reason.js';
 import { loadArtifact, saveArtifact, saveGatherError } from './artifacts.js';
 import type { AnyCheck, EvaluateContext, Logger } from './define-check.js';
 import { errorFindings, sortFindings, toFinding, type SeverityOverrides } from './findings.js';
@@ -11,12 +11,21 @@ import { SCHEMA_VERSION, type CheckRun, type Finding, type Report } from './repo
 import type { FailOn } from './severity.js';
 import { summarize } from './summary.js';
 import { applySuppressions } from './suppressions.js';
+import { peakNotices } from './notices.js';
 
 export const DEFAULT_CHECK_TIMEOUT_MS = 120_000;
+
+/**
+ * How long a gather may take, once its time limit or Ctrl-C has stopped it, to hand back what finished:
+ * a check that keeps partial results returns them, and only what was cut off is could-not-check.
+ */
+export const PARTIAL_RESULT_GRACE_MS = 2_000;
 
 export interface ProgressSink {
   checkStarted(check: AnyCheck): void;
   checkFinished(check: AnyCheck, run: CheckRun): void;
+  /** Progress inside a running check: "120/386 messages". */
+  checkProgress?(check: AnyCheck, text: string): void;
 }
 
 export interface RunOptions {
@@ -61,24 +70,31 @@ const timeLimit = (ms: number): { signal: AbortSignal; clear(): void } => {
   return { signal: controller.signal, clear: () => clearTimeout(timer) };
 };
 
-const obtainArtifact = async (check: AnyCheck, config: unknown, options: RunOptions, timeoutMs: number) => {
-  if (options.artifactsFrom) return loadArtifact(options.artifactsFrom, check.id);
+const obtainArtifact = async (
+  check: AnyCheck,
+  config: unknown,
+  options: RunOptions,
+  timeoutMs: number,
+): Promise<{ artifact: unknown; stopped?: string | undefined }> => {
+  if (options.artifactsFrom) return { artifact: await loadArtifact(options.artifactsFrom, check.id) };
   const limit = timeLimit(timeoutMs);
   const signal = AbortSignal.any([options.signal, limit.signal]);
   // Every DNS question and request of a check listens to this one signal.
   setMaxListeners(0, signal);
-  const gatherContext = {
+  const gatherContext: GatherContext = {
     signal,
     profileDir: options.loaded.dir,
     today: options.context.today,
     logger: options.logger,
+    progress: (text) => options.progress?.checkProgress?.(check, text),
     addSecret: options.addSecret,
     dns: options.dns,
   };
   try {
-    const artifact = await abortable(check.gather(gatherContext, config), signal);
+    const artifact = await withGrace(check.gather(gatherContext, config), signal, PARTIAL_RESULT_GRACE_MS);
     if (options.saveArtifactsTo) await saveArtifact(options.saveArtifactsTo, check.id, artifact, options.redact);
-    return artifact;
+    const stopped = signal.aborted ? describeAbort(signal.reason, timeoutMs) : undefined;
+    return { artifact, stopped };
   } finally {
     limit.clear();
   }
@@ -93,21 +109,24 @@ const runCheck = async (check: AnyCheck, options: RunOptions, overrides: Severit
 
   const config = options.loaded.profile.checks[check.id];
   const timeoutMs = options.timeoutMs ?? check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
-  let artifact: unknown;
+  let obtained: { artifact: unknown; stopped?: string | undefined };
   try {
-    artifact = await obtainArtifact(check, config, options, timeoutMs);
+    obtained = await obtainArtifact(check, config, options, timeoutMs);
   } catch (error) {
     const reason = describeAbort(error, timeoutMs);
-    if (options.saveArtifactsTo && !options.signal.aborted) await saveGatherError(options.saveArtifactsTo, check.id, reason, options.redact);
-    return { run: { ...base, state: 'error', reason, durationMs: elapsed() }, findings: errorFindings(check, reason, overrides) };
+    const cause = causeOfAbort(error, timeoutMs);
+    if (options.saveArtifactsTo && !options.signal.aborted) await saveGatherError(options.saveArtifactsTo, check.id, reason, cause, options.redact);
+    return { run: { ...base, state: 'error', reason, durationMs: elapsed() }, findings: errorFindings(check, reason, cause, overrides) };
   }
   try {
-    const verdicts = check.evaluate(artifact, config, options.context);
+    const verdicts = check.evaluate(obtained.artifact, config, options.context);
     const findings = verdicts.map((verdict) => toFinding(check, verdict, overrides));
-    return { run: { ...base, state: 'completed', durationMs: elapsed() }, findings };
+    const run: CheckRun = { ...base, state: 'completed', durationMs: elapsed() };
+    if (obtained.stopped) run.reason = `${obtained.stopped}; what finished is judged`;
+    return { run, findings };
   } catch (error) {
     const reason = `its evaluation failed (${(error as Error).message})`;
-    return { run: { ...base, state: 'error', reason, durationMs: elapsed() }, findings: errorFindings(check, reason, overrides) };
+    return { run: { ...base, state: 'error', reason, durationMs: elapsed() }, findings: errorFindings(check, reason, `check: ${reason}`, overrides) };
   }
 };
 
@@ -135,6 +154,7 @@ export const runAudit = async (options: RunOptions): Promise<Report> => {
     today: options.context.today,
     failOn: options.failOn,
     interrupted,
+    notices: peakNotices(options.context.peak, options.context.today),
     checks: outcomes.map((outcome) => outcome.run),
     findings,
     suppressions: judged.notes,

@@ -14,7 +14,7 @@ const ctx = (signal = new AbortController().signal): GatherContext => ({
   today: '2026-11-20',
   logger: { info: () => undefined, debug: () => undefined },
   dns: { query: () => Promise.reject(new Error('ip-warmup asks no DNS')), log: () => [], stats: () => ({ sent: 0, distinct: 0 }) },
-  addSecret: () => undefined,
+  progress: () => undefined, addSecret: () => undefined,
 });
 
 const withActuals = (actuals?: string) =>

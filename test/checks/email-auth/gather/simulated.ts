@@ -29,7 +29,7 @@ export const gatherContext = (dns: Resolver, options: { profileDir?: string; sig
   const signal = options.signal ?? new AbortController().signal;
   // As the engine does: every question of the check listens to this one signal.
   setMaxListeners(0, signal);
-  return { signal, profileDir: options.profileDir ?? ROOT, today: TODAY, logger: { info: () => undefined, debug: () => undefined }, dns, addSecret: () => undefined };
+  return { signal, profileDir: options.profileDir ?? ROOT, today: TODAY, logger: { info: () => undefined, debug: () => undefined }, dns, progress: () => undefined, addSecret: () => undefined };
 };
 
 /** The same fault on every name a domain's audit asks about: its SPF and MX, DMARC, a DKIM selector and the transport records. */

@@ -56,7 +56,7 @@ export const gatherContext = (signal: AbortSignal = new AbortController().signal
   today: '2026-11-20',
   logger: { info: () => undefined, debug: () => undefined },
   dns: { query: () => Promise.reject(new Error('sms-routing asks no DNS')), log: () => [], stats: () => ({ sent: 0, distinct: 0 }) },
-  addSecret: () => undefined,
+  progress: () => undefined, addSecret: () => undefined,
 });
 
 export const evaluateContext: EvaluateContext = {
