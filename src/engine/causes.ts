@@ -6,6 +6,7 @@ import type { CauseGroup, Finding } from './report.js';
  */
 const FIX_BY_KIND: Record<string, string> = {
   dns: 'Make sure the DNS resolver q4check asks is reachable and answers (the profile\'s `resolver:` or --resolver), then run the audit again.',
+  network: 'Make sure the address is reachable from where q4check runs and answers, then run the audit again.',
   http: 'Make sure the address is reachable from where q4check runs and answers, then run the audit again.',
   file: 'Check the file\'s path (relative to the profile) and its contents, then run the audit again.',
   timeout: 'Give the check more time (--timeout SECONDS) or find out what is slow, then run the audit again.',

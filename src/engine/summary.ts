@@ -15,14 +15,17 @@ export const summarize = (findings: readonly Finding[], failOn: FailOn, interrup
   const blockingFailures = atOrAbove.filter((finding) => finding.status === 'fail').length;
   const blockingErrors = atOrAbove.filter((finding) => finding.status === 'error').length;
   const blocking = blockingFailures + blockingErrors;
-  const parts = [
-    blockingFailures > 0 ? plural(blockingFailures, 'failure') : '',
-    blockingErrors > 0 ? `${plural(blockingErrors, 'finding')} that could not be checked` : '',
-  ].filter(Boolean);
   const verdict = interrupted
     ? 'interrupted before every check finished; the report is partial'
-    : blocking > 0
-      ? `${parts.join(' and ')} at or above ${failOn}${blockingFailures === 0 ? ' (no failure: nothing was judged against the store there)' : ''}`
-      : `no failures at or above ${failOn}`;
+    : blockingVerdict(blockingFailures, blockingErrors, failOn);
   return { counts, blocking, blockingFailures, blockingErrors, causes: groupCauses(findings), exitCode: blocking > 0 ? 1 : 0, verdict };
+};
+
+/** Says which drove the exit code: failures of the store, findings that could not be checked, or both. */
+const blockingVerdict = (failures: number, errors: number, failOn: FailOn): string => {
+  const couldNot = `${plural(errors, 'finding')} could not be checked`;
+  if (failures > 0 && errors > 0) return `${plural(failures, 'failure')} at or above ${failOn}, and ${couldNot}`;
+  if (failures > 0) return `${plural(failures, 'failure')} at or above ${failOn}`;
+  if (errors > 0) return `${couldNot} at or above ${failOn}; nothing failed`;
+  return `no failures at or above ${failOn}`;
 };

@@ -1,5 +1,7 @@
 import type { Finding, Report } from '../engine/report.js';
-import { sectionsOf, type CheckSection } from './text.js';
+import { causeKind } from '../engine/causes.js';
+import { showInvisible } from './layout.js';
+import { causeLine, sectionsOf, type CheckSection } from './text.js';
 
 // XML 1.0 cannot carry most control characters at all, escaped or not.
 // eslint-disable-next-line no-control-regex
@@ -23,7 +25,9 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
 const body = (finding: Finding): string =>
   [
+    finding.title,
     finding.message,
+    finding.cause ? `cause: ${finding.cause}` : '',
     finding.expected !== undefined ? `expected: ${finding.expected}` : '',
     finding.found !== undefined ? `found: ${finding.found}` : '',
     finding.evidence !== undefined ? `evidence: ${JSON.stringify(finding.evidence)}` : '',
@@ -34,15 +38,16 @@ const body = (finding: Finding): string =>
     .join('\n');
 
 const testcase = (finding: Finding): string => {
+  // The name is the same whatever the result, so CI keeps one history per rule and subject.
   const head = `    <testcase ${attributes({
-    name: `[${finding.severity.toUpperCase()}][${finding.rule}] ${finding.title}`,
-    classname: `${finding.check}.${finding.subject}`,
+    name: `${finding.rule} · ${showInvisible(finding.subject)}`,
+    classname: finding.check,
   })}`;
   switch (finding.status) {
     case 'fail':
-      return `${head}>\n      <failure ${attributes({ message: finding.title, type: finding.severity })}>${escapeXml(body(finding))}</failure>\n    </testcase>`;
+      return `${head}>\n      <failure ${attributes({ message: `[${finding.severity.toUpperCase()}] ${finding.title}`, type: finding.severity })}>${escapeXml(body(finding))}</failure>\n    </testcase>`;
     case 'error':
-      return `${head}>\n      <error ${attributes({ message: finding.message, type: 'error' })}>${escapeXml(body(finding))}</error>\n    </testcase>`;
+      return `${head}>\n      <error ${attributes({ message: finding.title, type: causeKind(finding.cause ?? 'check') })}>${escapeXml(body(finding))}</error>\n    </testcase>`;
     case 'skip':
       return `${head}>\n      <skipped ${attributes({ message: finding.suppressed ? `suppressed: ${finding.suppressed.reason}` : finding.message })}/>\n    </testcase>`;
     case 'warn':
@@ -71,16 +76,19 @@ const suite = (section: CheckSection, properties: string): string => {
 
 /** JUnit XML for CI test tabs: one suite per check, one case per (rule, subject); run options without secrets. */
 export const renderJunit = (report: Report): string => {
+  const options: [string, string][] = [
+    ['profile', report.profile],
+    ['store', report.store.name],
+    ['today', report.today],
+    ['peak', `${report.peak.start}..${report.peak.end}`],
+    ['failOn', report.failOn],
+    ['version', report.tool.version],
+    ...report.notices.map((notice): [string, string] => ['notice', notice]),
+    ...report.summary.causes.map((group): [string, string] => ['could-not-check', causeLine(group)]),
+  ];
   const properties = [
     '    <properties>',
-    ...Object.entries({
-      profile: report.profile,
-      store: report.store.name,
-      today: report.today,
-      peak: `${report.peak.start}..${report.peak.end}`,
-      failOn: report.failOn,
-      version: report.tool.version,
-    }).map(([name, value]) => `      <property ${attributes({ name, value })}/>`),
+    ...options.map(([name, value]) => `      <property ${attributes({ name, value })}/>`),
     '    </properties>',
   ].join('\n');
   const sections = sectionsOf(report);

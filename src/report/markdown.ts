@@ -1,5 +1,8 @@
+import { describeCause } from '../engine/causes.js';
 import type { Finding, Report } from '../engine/report.js';
-import { countsLine, exitLine, peakLine, sectionsOf, STATUS_WORD, type CheckSection } from './text.js';
+import { renderChart } from './chart.js';
+import { COLLAPSE_AT, findingsByCause, groupByRule, showInvisible, someSubjects, treeLines } from './layout.js';
+import { causeLine, countsLine, exitLine, peakLine, sectionsOf, STATUS_WORD, type CheckSection } from './text.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
@@ -8,22 +11,58 @@ const ICON: Record<Finding['status'], string> = { fail: '❌', error: '⚠️', 
 const row = (finding: Finding): string => {
   const details = [finding.message, finding.expected !== undefined ? `Expected: ${finding.expected}` : '', finding.found !== undefined ? `Found: ${finding.found}` : '']
     .filter(Boolean)
+    .map(showInvisible)
     .join('<br>');
   const fix = finding.suppressed ? `Suppressed: ${finding.suppressed.reason}` : (finding.fix ?? '');
-  return `| ${ICON[finding.status]} ${STATUS_WORD[finding.status]} | ${finding.severity} | \`${finding.rule}\` | ${cell(finding.subject)} | ${cell(details)} | ${cell(fix)} |`;
+  return `| ${ICON[finding.status]} ${STATUS_WORD[finding.status]} | ${finding.severity} | \`${finding.rule}\` | ${cell(showInvisible(finding.subject))} | ${cell(details)} | ${cell(fix)} |`;
 };
+
+/** Many passing subjects of one rule read as one row: "43 of 43 subjects". */
+const passedRows = (passed: Finding[], all: Finding[]): string[] =>
+  groupByRule(passed, all).flatMap((group) => {
+    if (group.findings.length < COLLAPSE_AT) return group.findings.map(row);
+    const first = group.findings[0]!;
+    const subjects = `${group.findings.length} of ${group.total} subjects`;
+    return [`| ${ICON.pass} ${STATUS_WORD.pass} | ${first.severity} | \`${group.rule}\` | ${subjects} | ${cell(`${first.title} (${someSubjects(group.findings)})`)} |  |`];
+  });
 
 const TABLE_HEAD = ['| Status | Severity | Rule | Subject | Finding | Fix |', '|---|---|---|---|---|---|'];
 
+/** Could-not-check findings under their cause: the cause and its fix once, then the rules and subjects. */
+const causeTables = (findings: Finding[], all: Finding[]): string[] => {
+  return [...findingsByCause(findings)].flatMap(([cause, grouped]) => [
+    `**${ICON.error} Could not check ${grouped.length === 1 ? '1 finding' : `${grouped.length} findings`}: ${cell(describeCause(cause))}.** ${cell(grouped[0]?.fix ?? '')}`,
+    '',
+    '| Severity | Rule | Subjects | What could not be checked |',
+    '|---|---|---|---|',
+    ...groupByRule(grouped, all).map(
+      (group) =>
+        `| ${group.findings[0]!.severity} | \`${group.rule}\` | ${cell(someSubjects(group.findings, 8))} | ${cell(showInvisible(group.findings[0]!.message))}${group.findings.length > 1 ? ' …' : ''} |`,
+    ),
+    '',
+  ]);
+};
+
+/** Trees and charts a reader takes in at a glance, drawn as text under the table they belong to. */
+const figures = (findings: Finding[]): string[] =>
+  findings.flatMap((finding) => {
+    const drawn = [...(finding.tree ? treeLines(finding.tree) : []), ...(finding.chart ? renderChart(finding.chart, 72) : [])];
+    if (drawn.length === 0) return [];
+    return [`**\`${finding.rule}\` · ${cell(showInvisible(finding.subject))}**`, '', '```', ...drawn, '```', ''];
+  });
+
 const section = ({ run, findings }: CheckSection): string[] => {
   if (run.state === 'skipped') return [`### ${run.title} (\`${run.id}\`)`, '', `Skipped: ${run.reason ?? ''}`, ''];
-  const notable = findings.filter((finding) => finding.status !== 'pass');
+  const errors = findings.filter((finding) => finding.status === 'error');
+  const notable = findings.filter((finding) => finding.status !== 'pass' && finding.status !== 'error');
   const passed = findings.filter((finding) => finding.status === 'pass');
   const lines = [`### ${run.title} (\`${run.id}\`)`, '', countsLine(findings), ''];
   if (run.state === 'error') lines.push(`Could not complete: ${run.reason ?? ''}`, '');
-  if (notable.length > 0) lines.push(...TABLE_HEAD, ...notable.map(row), '');
+  else if (run.reason) lines.push(`Note: ${run.reason}`, '');
+  lines.push(...causeTables(errors, findings));
+  if (notable.length > 0) lines.push(...TABLE_HEAD, ...notable.map(row), '', ...figures(notable.filter((finding) => finding.status !== 'skip')));
   if (passed.length > 0) {
-    lines.push(`<details><summary>${passed.length} passed</summary>`, '', ...TABLE_HEAD, ...passed.map(row), '', '</details>', '');
+    lines.push(`<details><summary>${passed.length} passed</summary>`, '', ...TABLE_HEAD, ...passedRows(passed, findings), '', '</details>', '');
   }
   return lines;
 };
@@ -31,12 +70,14 @@ const section = ({ run, findings }: CheckSection): string[] => {
 /** Markdown for pull-request comments and CI step summaries. */
 export const renderMarkdown = (report: Report): string => {
   const verdict = report.summary.blocking > 0 || report.interrupted ? '❌' : '✅';
+  const lead = [...report.notices.map((notice) => `> **${notice}**`), ...report.summary.causes.map((group) => `> ${ICON.error} ${causeLine(group)}`)];
   return [
     `## ${verdict} q4check: ${report.store.name}`,
     '',
     `**${exitLine(report)}** ${countsLine(report.findings)}.`,
     '',
-    `Peak: ${peakLine(report)} · today ${report.today} · fail on \`${report.failOn}\` · profile \`${report.profile}\``,
+    ...(lead.length > 0 ? [lead.join('\n>\n'), ''] : []),
+    `Peak: ${peakLine(report)} · today ${report.today} · fail on \`${report.failOn}\` · profile \`${report.profile}\`${report.preparedBy ? ` · prepared by ${report.preparedBy}` : ''}`,
     '',
     ...sectionsOf(report).flatMap(section),
   ].join('\n');

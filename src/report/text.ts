@@ -1,4 +1,5 @@
-import type { CheckRun, Finding, FindingStatus, Report } from '../engine/report.js';
+import { describeCause } from '../engine/causes.js';
+import type { CauseGroup, CheckRun, Finding, FindingStatus, Report } from '../engine/report.js';
 
 /** What every renderer gets besides the report: never the environment, never a clock. */
 export interface RenderContext {
@@ -31,15 +32,18 @@ export interface CheckSection {
 export const sectionsOf = (report: Report): CheckSection[] =>
   report.checks.map((run) => ({ run, findings: report.findings.filter((finding) => finding.check === run.id) }));
 
+/** The counts that are not zero, worst first: "7 failed, 2 could not be checked, 13 passed". */
 export const countsLine = (findings: readonly Finding[]): string => {
   const count = (status: FindingStatus) => findings.filter((finding) => finding.status === status).length;
-  return [
-    plural(count('fail'), 'failed', 'failed'),
-    plural(count('error'), 'error'),
-    plural(count('warn'), 'warning'),
-    plural(count('pass'), 'passed', 'passed'),
-    plural(count('skip'), 'skipped', 'skipped'),
-  ].join(', ');
+  const parts = [
+    [count('fail'), plural(count('fail'), 'failed', 'failed')],
+    [count('error'), `${count('error')} could not be checked`],
+    [count('warn'), plural(count('warn'), 'warning')],
+    [count('pass'), plural(count('pass'), 'passed', 'passed')],
+    [count('skip'), plural(count('skip'), 'skipped', 'skipped')],
+  ] as const;
+  const shown = parts.filter(([n]) => n > 0).map(([, text]) => text);
+  return shown.length > 0 ? shown.join(', ') : 'no findings';
 };
 
 export const peakLine = (report: Report): string =>
@@ -55,3 +59,7 @@ export const compactNumber = (value: number): string =>
   new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 
 export const groupedNumber = (value: number): string => new Intl.NumberFormat('en').format(value);
+
+/** "27 findings could not be checked: DNS resolver 127.0.0.1:5400 did not answer". */
+export const causeLine = (group: CauseGroup): string =>
+  `${plural(group.count, 'finding')} could not be checked: ${describeCause(group.cause)}`;
