@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/cli/catalogue.js';
 import { renderCatalogue } from '../../src/cli/catalogue-text.js';
-import { runCli } from '../helpers/cli.js';
+import { CLI_TEST_TIMEOUT_MS, runCli } from '../helpers/cli.js';
 
 const ruleIds = catalogue().flatMap((check) => check.rules.map((rule) => rule.id));
 const LONGEST_ID = Math.max(...ruleIds.map((id) => id.length));
@@ -10,7 +10,7 @@ const isTable = (text: string) => text.includes('│');
 /** The id as a whole cell or a whole list line: not merely a prefix of a longer cut text. */
 const showsWhole = (text: string, id: string) => new RegExp(`(│ |^  )${id.replace(/[/-]/g, '\\$&')}( |$)`, 'm').test(text);
 
-describe('q4check checks as text', () => {
+describe('q4check checks as text', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it.each([200, 160, 120])('a %i-column terminal gets a table with every rule id whole, within the width', (width) => {
     const text = renderCatalogue(catalogue(), { width, terminal: true });
     expect(isTable(text)).toBe(true);

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { CLI_TEST_TIMEOUT_MS, ROOT, runCli } from '../helpers/cli.js';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
-describe('q4check commands', () => {
+describe('q4check commands', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('--version prints the package version', async () => {
     const result = await runCli(['--version']);
     expect(result).toMatchObject({ status: 0, stdout: `${manifest.version}\n`, stderr: '' });
