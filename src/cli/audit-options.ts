@@ -1,10 +1,10 @@
 import { FAIL_ON_LEVELS, type FailOn } from '../engine/severity.js';
-import { isIsoDate } from '../lib/dates.js';
 import { parseServerAddress } from '../dns/server-address.js';
 import { UsageError } from '../lib/errors.js';
 import type { ProfileOverride } from '../profile/load.js';
 import { parseOverride } from './overrides.js';
 import { pairOutputs, type OutputTarget } from './outputs.js';
+import { parseToday } from './today-option.js';
 
 export interface AuditOptions {
   targets: OutputTarget[];
@@ -39,8 +39,7 @@ const parseResolvers = (value: unknown): string[] => {
 
 /** Commander's raw option bag, checked and typed; every mistake is a UsageError. */
 export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly string[], env: NodeJS.ProcessEnv): AuditOptions => {
-  const today = raw.today as string | undefined;
-  if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today takes a date written YYYY-MM-DD, not "${today}"`);
+  const today = parseToday(raw.today);
   if (raw.saveArtifacts && raw.fromArtifacts) throw new UsageError('--save-artifacts and --from-artifacts cannot be used together');
   const failOn = raw.failOn as FailOn;
   if (!FAIL_ON_LEVELS.includes(failOn)) throw new UsageError(`--fail-on takes one of ${FAIL_ON_LEVELS.join(', ')}`);

@@ -53,7 +53,8 @@ export const buildProgram = (argv: readonly string[]): Command => {
     .description('write a commented starter profile')
     .argument('[file]', 'where to write it', 'store.yaml')
     .option('--force', 'overwrite an existing file')
-    .action(async (file: string, options: { force?: boolean }) => (await import('./commands/init.js')).initCommand(file, options));
+    .option('--today <YYYY-MM-DD>', 'the day its dates follow: the coming Black Friday weekend and a warm-up ahead of it (default: today)')
+    .action(async (file: string, options: { force?: boolean; today?: string }) => (await import('./commands/init.js')).initCommand(file, options));
   return program;
 };
 

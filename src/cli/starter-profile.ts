@@ -1,5 +1,18 @@
-/** What `q4check init` writes: every field commented, valid as it stands. */
-export const STARTER_PROFILE = `# yaml-language-server: $schema=./q4check.schema.json
+import { comingBlackFridayWeekend, yearOf } from '../lib/dates.js';
+
+/** The starter's store time zone, where `init` takes "today" unless told. */
+export const STARTER_TIMEZONE = 'America/New_York';
+
+/**
+ * What `q4check init` writes on `today`: every field commented, valid as it stands, and passing
+ * its audit that day. Its dates follow the coming Black Friday weekend: the warm-up starts on
+ * 1 September of the peak's year (ahead in spring, behind in autumn), when the plan below
+ * reaches its volume weeks before the peak and outside the holiday freeze.
+ */
+export const starterProfile = (today: string): string => {
+  const peak = comingBlackFridayWeekend(today);
+  const year = yearOf(peak.start);
+  return `# yaml-language-server: $schema=./q4check.schema.json
 # q4check store profile. Generate the schema for editor completion with:
 #   q4check schema > q4check.schema.json
 # Values may come from the environment as \${NAME}; they are treated as secrets and never printed.
@@ -7,13 +20,13 @@ version: 1
 
 store:
   name: My Store                 # shown on every report
-  timezone: America/New_York     # IANA zone; "today" is taken there
+  timezone: ${STARTER_TIMEZONE}     # IANA zone; "today" is taken there
 
 # The peak you are preparing for. Leave it out to use the coming Black Friday to Cyber Monday.
 # peak:
-#   name: Black Friday 2026
-#   start: 2026-11-27
-#   end: 2026-11-30
+#   name: Black Friday ${year}
+#   start: ${peak.start}
+#   end: ${peak.end}
 
 # report:
 #   preparedBy: Deliverability team
@@ -43,7 +56,7 @@ checks:
     peakDailyVolume: 396000      # messages a day needed across all IPs on the first peak day
     ips:
       - address: 192.0.2.10      # a dedicated sending IP
-        start: 2026-08-24        # first warm-up day
+        start: ${year}-09-01        # first warm-up day
         # Daily volumes from the start day; the last one holds. Or "schedule: sendgrid | braze | sparkpost",
         # a published ramp scaled to the need (steeper than the growth rule allows: q4check will say so).
         plan: [500, 1000, 2000, 4000, 8000, 15000, 30000, 50000, 75000, 100000, 120000, 140000,
@@ -61,5 +74,6 @@ checks:
 #   - rule: ip-warmup/holiday-start
 #     subject: 192.0.2.10
 #     reason: Provider-managed warm-up with overflow to a warm pool
-#     until: 2026-12-31
+#     until: ${year}-12-31
 `;
+};

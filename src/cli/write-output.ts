@@ -2,14 +2,14 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../lib/errors.js';
 import { FILE_EXTENSIONS } from '../report/index.js';
-import type { OutputTarget } from './outputs.js';
+import { isFolderName, type OutputTarget } from './outputs.js';
 import { secrets } from './session.js';
 
 const isFolder = async (out: string): Promise<boolean> =>
-  out.endsWith('/') || out.endsWith(path.sep) || (await stat(out).then((s) => s.isDirectory(), () => false));
+  isFolderName(out) || (await stat(out).then((s) => s.isDirectory(), () => false));
 
 /** Where one profile's rendering of a target goes: stdout, the file named, or a file in the folder named. */
-export const destinationOf = async (target: OutputTarget, profile: string, profileCount: number): Promise<string | undefined> => {
+const destinationOf = async (target: OutputTarget, profile: string, profileCount: number): Promise<string | undefined> => {
   if (target.out === undefined) return undefined;
   if (await isFolder(target.out)) {
     return path.join(target.out, `${path.basename(profile).replace(/\.ya?ml$/i, '')}.${FILE_EXTENSIONS[target.format]}`);
@@ -17,6 +17,13 @@ export const destinationOf = async (target: OutputTarget, profile: string, profi
   if (profileCount > 1) throw new UsageError(`--out ${target.out}: with several profiles, --out names a folder (end it with /)`);
   return target.out;
 };
+
+/**
+ * Where each target goes for each profile (`[target][profile]`), worked out before anything is
+ * audited: a --out that cannot hold the reports is a usage error before a single question is sent.
+ */
+export const planDestinations = (targets: readonly OutputTarget[], profiles: readonly string[]): Promise<(string | undefined)[][]> =>
+  Promise.all(targets.map((target) => Promise.all(profiles.map((profile) => destinationOf(target, profile, profiles.length)))));
 
 /** The one sink for reports: redacts secrets, streams to stdout without truncation, or writes a file. */
 export const writeOutput = async (text: string, destination: string | undefined): Promise<void> => {

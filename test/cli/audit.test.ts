@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/report.js';
-import { runCli, stackTraceOrPath } from '../helpers/cli.js';
+import { CLI_TEST_TIMEOUT_MS, runCli, stackTraceOrPath } from '../helpers/cli.js';
 import { useDemoServices } from '../helpers/demo-services.js';
+import { useTripwire } from '../helpers/tripwire.js';
 
 const DEMO = 'fixtures/profiles/demo-store.yaml';
 const SECRET_ENV = { Q4CHECK_TEST_STORE_SECRET: 'store-secret-7f3a9c', Q4CHECK_TEST_TOKEN: 'tok_live_51HxYz' };
@@ -12,11 +13,12 @@ const temp = () => mkdtempSync(path.join(tmpdir(), 'q4check-test-'));
 
 const statuses = (report: Report, rule: string) => report.findings.filter((f) => f.rule === rule).map((f) => f.status);
 
-describe('q4check audit', () => {
+describe('q4check audit', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   const services = useDemoServices();
   /** The demo profile, its DNS and webhook answered on loopback: nothing leaves the machine. */
   const demo = (...args: string[]) => ['audit', DEMO, ...services.flags(), ...args];
   const run = (args: string[]) => runCli(args, { env: services.env() });
+  const tripwire = useTripwire();
 
   it('exits 1 on a failure at or above --fail-on, 0 when the threshold is above it', async () => {
     const high = await run(demo('--today', '2026-11-20'));
@@ -28,8 +30,9 @@ describe('q4check audit', () => {
   });
 
   it('judges the demo store differently before and after its warm-up', async () => {
-    const before = JSON.parse((await run(demo('--today', '2026-08-01', '--format', 'json'))).stdout) as Report;
-    const after = JSON.parse((await run(demo('--today', '2026-11-20', '--format', 'json'))).stdout) as Report;
+    const warmup = (today: string) => demo('--today', today, '--only', 'ip-warmup', '--format', 'json');
+    const before = JSON.parse((await run(warmup('2026-08-01'))).stdout) as Report;
+    const after = JSON.parse((await run(warmup('2026-11-20'))).stdout) as Report;
     expect(statuses(before, 'ip-warmup/complaint-rate')).toEqual(['skip', 'skip']);
     expect(statuses(after, 'ip-warmup/complaint-rate').sort()).toEqual(['pass', 'warn']);
     expect(statuses(before, 'ip-warmup/actuals-on-plan')).toEqual(['skip', 'skip']);
@@ -88,12 +91,22 @@ describe('q4check audit', () => {
     { args: ['audit'], stderr: "q4check: missing required argument 'profiles' (see q4check --help)\n" },
     { args: ['launch'], stderr: "q4check: unknown command 'launch' (see q4check --help)\n" },
     { args: ['audit', DEMO, DEMO, '--format', 'json', '--out', 'one-file.json'], stderr: 'q4check: --out one-file.json: with several profiles, --out names a folder (end it with /)\n' },
-  ])('$args: exit 2, one line, no stack trace', async ({ args, stderr }) => {
-    const result = await run(args);
+    { args: ['audit', DEMO, '--out', 'r.pdf'], stderr: 'q4check: --out r.pdf: no format has that extension (.txt, .json, .xml, .md, .markdown); give --format before --out\n' },
+  ])('$args: exit 2, one line, no stack trace, nothing audited', async ({ args, stderr }) => {
+    const result = await runCli([...args, ...tripwire.flags()], { env: tripwire.env() });
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain(stderr);
     expect(stackTraceOrPath(result.stderr)).toBeUndefined();
+    expect(await tripwire.hits()).toEqual({ dns: 0, http: 0 });
+  });
+
+  it('--out with no --format takes the format from the extension', async () => {
+    const dir = temp();
+    const result = await run(demo('--today', '2026-11-20', '--only', 'ip-warmup', '--out', `${dir}/r.json`, '--format', 'markdown'));
+    expect(result.status).toBe(1);
+    expect((JSON.parse(readFileSync(`${dir}/r.json`, 'utf8')) as Report).schemaVersion).toBe(1);
+    expect(result.stdout).toContain('## ❌ q4check: Acme Outdoor (demo)');
   });
 
   it('audits several profiles into a folder, one file each', async () => {

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { CLI_TEST_TIMEOUT_MS, ROOT, runCli } from '../helpers/cli.js';
 
 const PROFILE = 'fixtures/profiles/valid/slow-store.yaml';
 
-describe('a run that cannot finish', () => {
+describe('a run that cannot finish', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('Ctrl-C stops the running checks and still prints what finished, exit 2', async () => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/q4check.js'), 'audit', PROFILE, '--today', '2026-09-01'], {
       cwd: ROOT,

@@ -5,6 +5,13 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin/q4check.js');
 
+/**
+ * The time limit of a test that spawns the CLI. A spawned audit of the demo store on a loaded
+ * 2-core machine can take several times what it takes on a quiet one; only a hang may reach this.
+ * How long a run takes is measured by `npm run bench`, never asserted by a test.
+ */
+export const CLI_TEST_TIMEOUT_MS = 300_000;
+
 export interface CliResult {
   stdout: string;
   stderr: string;

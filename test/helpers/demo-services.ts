@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startDemoWorld, type DemoWorld } from '../../src/simulators/demo-world.js';
-import { ROOT } from './cli.js';
+import { CLI_TEST_TIMEOUT_MS, ROOT } from './cli.js';
 
 export const DEMO_ZONES = path.join(ROOT, 'fixtures/zones/demo');
 
@@ -18,10 +18,10 @@ export const useDemoServices = (): DemoServices => {
   let world: DemoWorld | undefined;
   beforeAll(async () => {
     world = await startDemoWorld(ROOT);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
   afterAll(async () => {
     await world?.stop();
-  });
+  }, CLI_TEST_TIMEOUT_MS);
   const running = (): DemoWorld => {
     if (!world) throw new Error('the demo services are not running');
     return world;

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/report.js';
 import { renderers } from '../../src/report/index.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { CLI_TEST_TIMEOUT_MS, ROOT, runCli } from '../helpers/cli.js';
 import { useDemoServices } from '../helpers/demo-services.js';
 
 const GOLDEN = path.join(ROOT, 'fixtures/golden');
@@ -18,27 +19,40 @@ const scrub = (report: Report): Report => ({
   checks: report.checks.map((run) => ({ ...run, durationMs: 0 })),
 });
 
+/** The golden file's text; a missing one fails (a test must never compare a fresh file with itself) unless UPDATE_GOLDEN=1 writes it. */
+const readGolden = (target: string, actual: string, update: boolean): string => {
+  if (update) writeFileSync(target, actual);
+  if (!existsSync(target)) throw new Error(`${path.basename(target)} is missing: run npm run test:update, review it and commit it`);
+  return readFileSync(target, 'utf8');
+};
+
 const matchGolden = (file: string, actual: string): void => {
-  const target = path.join(GOLDEN, file);
-  if (UPDATE || !existsSync(target)) writeFileSync(target, actual);
-  expect(actual, `${file} differs from the golden file; run npm run test:update and review the diff`).toBe(readFileSync(target, 'utf8'));
+  const golden = readGolden(path.join(GOLDEN, file), actual, UPDATE);
+  expect(actual, `${file} differs from the golden file; run npm run test:update and review the diff`).toBe(golden);
 };
 
 const PROFILE = 'fixtures/profiles/valid/golden-store.yaml';
 const ARTIFACTS = 'fixtures/golden/artifacts';
 
-describe('golden reports', () => {
+describe('golden reports', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   let report: Report;
   const services = useDemoServices();
 
   beforeAll(async () => {
     // The report is judged from recorded artifacts (Lighthouse's -A): the same bytes on any machine.
-    if (UPDATE || !existsSync(path.join(ROOT, ARTIFACTS))) {
+    if (UPDATE) {
       await runCli(['audit', PROFILE, '--today', '2026-11-20', '--resolver', services.dnsAddress(), '--save-artifacts', ARTIFACTS]);
     }
     const result = await runCli(['audit', PROFILE, '--today', '2026-11-20', '--format', 'json', '--from-artifacts', ARTIFACTS]);
     expect(result.status).toBe(1);
     report = scrub(JSON.parse(result.stdout) as Report);
+  }, CLI_TEST_TIMEOUT_MS);
+
+  it('a missing golden file fails unless UPDATE_GOLDEN=1 writes it', () => {
+    const target = path.join(mkdtempSync(path.join(tmpdir(), 'q4check-golden-')), 'report.txt');
+    expect(() => readGolden(target, 'fresh', false)).toThrow('report.txt is missing: run npm run test:update');
+    expect(existsSync(target)).toBe(false);
+    expect(readGolden(target, 'fresh', true)).toBe('fresh');
   });
 
   it('the JSON report', () => {

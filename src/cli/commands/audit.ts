@@ -15,7 +15,7 @@ import { interruptOnSigint } from '../interrupt.js';
 import { createLogger, createProgress } from '../progress.js';
 import { secrets } from '../session.js';
 import { toolVersion } from '../version.js';
-import { destinationOf, writeOutput } from '../write-output.js';
+import { planDestinations, writeOutput } from '../write-output.js';
 
 const checkSelection = (loaded: LoadedProfile[], options: AuditOptions): void => {
   const known = [...new Set(loaded.flatMap((profile) => profile.checks.map((check: AnyCheck) => check.id)))];
@@ -58,8 +58,9 @@ const auditOne = async (loaded: LoadedProfile, options: AuditOptions, signal: Ab
   }
 };
 
-const writeReports = async (reports: Report[], options: AuditOptions): Promise<void> => {
-  for (const target of options.targets) {
+/** `destinations[target][profile]`, from planDestinations; reports are in profile order. */
+const writeReports = async (reports: Report[], options: AuditOptions, destinations: (string | undefined)[][]): Promise<void> => {
+  for (const [index, target] of options.targets.entries()) {
     const color = options.color && target.out === undefined && process.stdout.isTTY === true;
     const context = { color, width: process.stdout.columns ?? 100, quiet: options.quiet };
     if (target.out === undefined && target.format === 'json' && reports.length > 1) {
@@ -67,14 +68,15 @@ const writeReports = async (reports: Report[], options: AuditOptions): Promise<v
       await writeOutput(`${JSON.stringify(reports, null, 2)}\n`, undefined);
       continue;
     }
-    for (const report of reports) {
-      await writeOutput(renderers[target.format](report, context), await destinationOf(target, report.profile, reports.length));
+    for (const [profile, report] of reports.entries()) {
+      await writeOutput(renderers[target.format](report, context), destinations[index]![profile]);
     }
   }
 };
 
 /** Audits each profile in turn; exit 2 when any could not be judged, else 1 when any failed. */
 export const runAuditCommand = async (profiles: string[], options: AuditOptions): Promise<void> => {
+  const destinations = await planDestinations(options.targets, profiles);
   const loadOptions = { builtins: builtinChecks, overrides: options.overrides, env: process.env, addSecret: (value: string) => secrets.add(value), loadPlugin };
   const loaded: LoadedProfile[] = [];
   for (const file of profiles) loaded.push(await loadProfile(file, loadOptions));
@@ -86,7 +88,7 @@ export const runAuditCommand = async (profiles: string[], options: AuditOptions)
       reports.push(await auditOne(profile, options, interrupt.signal, new Date()));
       if (interrupt.signal.aborted) break;
     }
-    await writeReports(reports, options);
+    await writeReports(reports, options, destinations);
     process.exitCode = Math.max(...reports.map((report) => (report.interrupted ? 2 : report.summary.exitCode)));
   } finally {
     interrupt.dispose();

@@ -24,12 +24,15 @@ const stripUndefined = (raw: Record<string, unknown>) => Object.fromEntries(Obje
 
 /** Starts the loopback simulators and audits the embedded demo store against them; nothing else is touched. */
 export const demoCommand = async (raw: Record<string, unknown>, argv: readonly string[]): Promise<void> => {
+  const given = { today: DEMO_TODAY, ...stripUndefined(raw) };
+  // A mistyped flag is a usage error before any simulator starts.
+  parseAuditOptions(given, argv, process.env);
   const world = await startDemoWorld(ROOT, DEMO_WEBHOOK_FAULTS);
   try {
     // The fresh auth token reaches the profile as ${Q4CHECK_DEMO_AUTH_TOKEN}.
     Object.assign(process.env, world.env);
     const set = [...((raw.set as string[] | undefined) ?? []), world.webhookOverride];
-    const options = parseAuditOptions({ today: DEMO_TODAY, ...stripUndefined(raw), resolver: [world.dnsAddress], set }, argv, process.env);
+    const options = parseAuditOptions({ ...given, resolver: [world.dnsAddress], set }, argv, process.env);
     await runAuditCommand([demoProfile()], options);
   } finally {
     await world.stop();
