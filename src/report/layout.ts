@@ -1,37 +1,7 @@
 import type { TreeNode } from '../engine/define-check.js';
 import type { Finding } from '../engine/report.js';
 
-// eslint-disable-next-line no-control-regex -- ANSI colour codes take no room on screen
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-export const visibleLength = (text: string): number => text.replace(ANSI, '').length;
-
-/**
- * Wraps at word boundaries to `width` columns; continuation lines get `hang` spaces so a labelled
- * value ("expected: …") stays aligned. A word longer than a line is left whole rather than broken.
- */
-export const wrap = (text: string, width: number, hang = 0): string[] => {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = lines.length > 0 ? ' '.repeat(hang) : '';
-    let empty = true;
-    for (const word of paragraph.split(' ')) {
-      if (empty) {
-        line += word;
-        empty = false;
-        continue;
-      }
-      if (visibleLength(line) + 1 + visibleLength(word) > width) {
-        lines.push(line);
-        line = `${' '.repeat(hang)}${word}`;
-      } else {
-        line += ` ${word}`;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-};
+export { visibleLength, wrap } from '../lib/wrap-words.js';
 
 // Zero-width and format characters, controls, and unusual spaces: a reader cannot tell `STOP\u200b` from `STOP`.
 // eslint-disable-next-line no-control-regex
