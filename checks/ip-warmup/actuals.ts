@@ -54,12 +54,16 @@ export const rateOver = (days: DaySends[], field: 'bounced' | 'complaints'): Rat
 /** What the artifact offers the actuals rules: nothing, a reason it could not be read, or the sends. */
 export type ActualsView =
   | { kind: 'none' }
-  | { kind: 'error'; file: string; error: string }
+  | { kind: 'error'; file: string; error: string; cause: string }
   | { kind: 'sends'; file: string; byIp: Map<string, IpActuals> };
 
 export const actualsView = (artifact: IpWarmupArtifact, today: string): ActualsView => {
   const { actuals } = artifact;
   if (actuals === null) return { kind: 'none' };
-  if ('error' in actuals) return { kind: 'error', file: actuals.file, error: actuals.error };
+  if ('error' in actuals) {
+    // Recordings made before causes existed still group under one cause per file.
+    const cause = actuals.cause ?? `file: ${actuals.file} could not be read`;
+    return { kind: 'error', file: actuals.file, error: actuals.error, cause };
+  }
   return { kind: 'sends', file: actuals.file, byIp: actualsByIp(actuals.rows, today) };
 };

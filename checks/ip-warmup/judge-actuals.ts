@@ -33,8 +33,9 @@ export const judgeEachIp = <R extends RuleId>(
     return [{ rule, status: 'skip', subject: ALL_IPS, message }];
   }
   if (view.kind === 'error') {
-    const message = `Could not read the actuals: ${view.error}.`;
-    return [{ rule, status: 'error', subject: ALL_IPS, message, evidence: { file: view.file, error: view.error } }];
+    // The same cause on each actuals rule, so the reports show one line for the file; no `found`, no rule fix.
+    const message = `The actual sends could not be judged: ${view.error}.`;
+    return [{ rule, status: 'error', subject: ALL_IPS, message, cause: view.cause, evidence: { file: view.file, error: view.error } }];
   }
   return resolvePlans(config).map((plan) => {
     const actuals = view.byIp.get(plan.address) ?? NO_ACTUALS;
