@@ -65,17 +65,15 @@ const judgeIp = (plan: IpPlan, actuals: IpActuals | undefined, t: Thresholds, to
   const longGaps = gaps.filter((gap) => gap.days >= t.gapDaysFail);
   const thinWeeks = warmupWeeks(plan, actuals, today).filter((week) => week.sendDays < t.sendDaysPerWeek);
   const longest = gaps.reduce((most, gap) => Math.max(most, gap.days), 0);
-  const base = {
-    rule: 'sending-gap',
-    subject: plan.address,
-    expected: `no gap of ${plural(t.gapDaysFail, 'day')} or more; ≥ ${t.sendDaysPerWeek} sending days a week`,
-    evidence: { longestGapDays: longest, longGaps, thinWeeks },
-  } as const;
+  const noLongGap = `no gap of ${plural(t.gapDaysFail, 'day')} or more`;
+  const enoughDays = `≥ ${t.sendDaysPerWeek} sending days a week`;
+  const base = { rule: 'sending-gap', subject: plan.address, evidence: { longestGapDays: longest, longGaps, thinWeeks } } as const;
   const [gap] = longGaps;
   if (gap) {
     return {
       ...base,
       status: 'fail',
+      expected: noLongGap,
       message: `${gapText(gap, plan.address, today)}, long enough for providers to forget the IP, so it has to be warmed again.`,
       found: `${plural(gap.days, 'day')} without sends (${gap.source})`,
     };
@@ -85,6 +83,7 @@ const judgeIp = (plan: IpPlan, actuals: IpActuals | undefined, t: Thresholds, to
     return {
       ...base,
       status: 'warn',
+      expected: enoughDays,
       message: `${plan.address} ${weekText(week)}, fewer than ${t.sendDaysPerWeek} a week during the warm-up (${plural(thinWeeks.length, 'such week')} in all).`,
       found: `${plural(week.sendDays, 'sending day')} in a week (${week.source})`,
     };
@@ -92,6 +91,7 @@ const judgeIp = (plan: IpPlan, actuals: IpActuals | undefined, t: Thresholds, to
   return {
     ...base,
     status: 'pass',
+    expected: `${noLongGap}; ${enoughDays}`,
     message: `${plan.address} sends on at least ${t.sendDaysPerWeek} days in every week of its warm-up, ${longest === 0 ? 'with no pause' : `with pauses of at most ${plural(longest, 'day')}`}.`,
     found: longest === 0 ? 'no pause' : `longest pause ${plural(longest, 'day')}`,
   };
