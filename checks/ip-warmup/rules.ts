@@ -83,6 +83,17 @@ export const rules = {
     fix: 'Add IPs to the pool and warm each one to its share of the peak volume.',
     ref: 'SendGrid IP warm-up (IP count table); Salesforce Marketing Cloud dedicated IP guidance',
   },
+  'actuals-current': {
+    title: 'The actual sends are up to date',
+    failureTitle: 'The actual sends end days before today',
+    severity: 'medium',
+    description:
+      'The actuals show whether the warm-up is followed only up to the last day they record. Days after it are not ' +
+      'known, so they are not read as days without sends, and the other actuals rules judge up to that day: an ' +
+      'export more than a week old says little about where the IP stands now.',
+    fix: 'Export the actual sends again up to yesterday; write a row with 0 sent for a day the IP sent nothing, as a day without a row is not known.',
+    ref: 'Braze IP warming (watch the warm-up day by day); SendGrid IP warm-up',
+  },
   'actuals-on-plan': {
     title: 'Actual sends follow the plan',
     failureTitle: 'Actual sends are off the plan',

@@ -31,6 +31,10 @@ export const one = (plan: number[], start = '2026-08-03', peakDailyVolume = Math
 
 // The plan the actuals fixtures were recorded against: 2026-11-06 onwards, 10,000/day from day 5.
 export const ACTUALS_PLAN = { peakDailyVolume: 20_000, actuals: 'sends.csv', ips: [{ address: A, start: '2026-11-06', plan: [1000, 2000, 4000, 8000, 10_000] }] };
+// The plan actuals-ended-early followed, from 2026-10-20 to its last row on 2026-11-01.
+export const ENDED_EARLY_PLAN = { ...ACTUALS_PLAN, ips: [{ address: A, start: '2026-10-20', plan: [1000, 2000, 4000, 8000, 10_000] }] };
+// The IPs of the *-limits recordings, .20 to .25, all on the plan the actuals fixtures follow.
+export const limitsPlan = (ips: number[]) => ({ ...ACTUALS_PLAN, ips: ips.map((n) => ({ address: `198.51.100.${n}`, start: '2026-11-06', plan: [1000, 2000, 4000, 8000, 10_000] })) });
 export const RAMP21 = Array.from({ length: 21 }, (_, i) => 1000 + i * 500);
 
 export type Expectation = Partial<Record<RuleId, Record<string, VerdictStatus>>>;
@@ -576,13 +580,13 @@ export const cases: Case[] = [
     name: 'no actuals file in the profile',
     artifact: 'no-actuals',
     config: one(gentle(500, 30)),
-    expect: { 'actuals-on-plan': { [ALL]: 'skip' }, 'bounce-rate': { [ALL]: 'skip' }, 'complaint-rate': { [ALL]: 'skip' } },
+    expect: { 'actuals-current': { [ALL]: 'skip' }, 'actuals-on-plan': { [ALL]: 'skip' }, 'bounce-rate': { [ALL]: 'skip' }, 'complaint-rate': { [ALL]: 'skip' } },
   },
   {
     name: 'an actuals file that could not be read',
     artifact: 'actuals-unreadable',
     config: ACTUALS_PLAN,
-    expect: { 'actuals-on-plan': { [ALL]: 'error' }, 'bounce-rate': { [ALL]: 'error' }, 'complaint-rate': { [ALL]: 'error' } },
+    expect: { 'actuals-current': { [ALL]: 'error' }, 'actuals-on-plan': { [ALL]: 'error' }, 'bounce-rate': { [ALL]: 'error' }, 'complaint-rate': { [ALL]: 'error' } },
   },
   {
     name: 'a warm-up that has not started by today',
@@ -596,6 +600,43 @@ export const cases: Case[] = [
     artifact: 'actuals-on-plan',
     config: { ...ACTUALS_PLAN, ips: [{ address: B, start: '2026-11-20', plan: [500, 1000] }] },
     expect: { 'actuals-on-plan': { [B]: 'skip', [A]: 'warn' }, 'bounce-rate': { [B]: 'skip' }, 'complaint-rate': { [B]: 'skip' } },
+  },
+
+  // actuals-current: the file ends on its last row up to today; warn past recentDays (7)
+  {
+    name: 'actuals ending yesterday',
+    artifact: 'actuals-on-plan',
+    config: ACTUALS_PLAN,
+    expect: { 'actuals-current': { 'sends.csv': 'pass' } },
+    expected: { 'actuals-current': { 'sends.csv': 'actuals up to 7 days before today' } },
+  },
+  {
+    name: 'actuals ending exactly 7 days before today',
+    artifact: 'actuals-ended-early',
+    config: ENDED_EARLY_PLAN,
+    today: '2026-11-08',
+    expect: { 'actuals-current': { 'sends.csv': 'pass' } },
+  },
+  {
+    name: 'actuals ending 8 days before today are judged up to their last date',
+    artifact: 'actuals-ended-early',
+    config: ENDED_EARLY_PLAN,
+    today: '2026-11-09',
+    expect: { 'actuals-current': { 'sends.csv': 'warn' }, 'actuals-on-plan': { [A]: 'pass' }, 'sending-gap': { [A]: 'pass' } },
+    expected: { 'actuals-current': { 'sends.csv': 'actuals up to 7 days before today' } },
+  },
+  {
+    name: 'an export with no row up to today',
+    artifact: 'actuals-on-plan',
+    config: ACTUALS_PLAN,
+    today: '2026-11-05',
+    expect: { 'actuals-current': { 'sends.csv': 'warn' } },
+  },
+  {
+    name: 'days without a row are not read as days without sends',
+    artifact: 'actuals-missing-days',
+    config: { ...ACTUALS_PLAN, ips: [{ address: A, start: '2026-10-20', plan: RAMP21 }] },
+    expect: { 'sending-gap': { [A]: 'pass' }, 'actuals-on-plan': { [A]: 'pass' }, 'actuals-current': { 'sends.csv': 'pass' } },
   },
 
   // actuals-on-plan
@@ -665,7 +706,8 @@ export const cases: Case[] = [
     name: 'a planned IP with no sends recorded',
     artifact: 'actuals-unplanned-ip',
     config: { ...ACTUALS_PLAN, ips: [{ address: B, start: '2026-11-06', plan: [1000, 2000] }] },
-    expect: { 'bounce-rate': { [B]: 'skip' }, 'complaint-rate': { [B]: 'skip' }, 'actuals-on-plan': { [B]: 'fail', [A]: 'warn', '203.0.113.9': 'warn' } },
+    expect: { 'bounce-rate': { [B]: 'skip' }, 'complaint-rate': { [B]: 'skip' }, 'actuals-on-plan': { [B]: 'warn', [A]: 'warn', '203.0.113.9': 'warn' } },
+    expected: { 'actuals-on-plan': { [B]: 'a row for each day from 2026-11-06' } },
   },
 
   // complaint-rate
@@ -686,6 +728,45 @@ export const cases: Case[] = [
     artifact: 'actuals-complaints-over-limit',
     config: ACTUALS_PLAN,
     expect: { 'complaint-rate': { [A]: 'fail' } },
+  },
+  // every threshold of the actuals rules, from the *-limits recordings: one IP exactly at it, one just past it
+  {
+    name: 'complaints exactly at 0.10% and 0.30%, and one complaint under each',
+    artifact: 'actuals-complaint-limits',
+    config: limitsPlan([20, 21, 22, 23]),
+    expect: { 'complaint-rate': { '198.51.100.20': 'warn', '198.51.100.21': 'pass', '198.51.100.22': 'fail', '198.51.100.23': 'warn' } },
+    expected: { 'complaint-rate': { '198.51.100.20': '< 0.1%', '198.51.100.21': '< 0.1%', '198.51.100.22': '< 0.3%', '198.51.100.23': '< 0.1%' } },
+  },
+  {
+    name: 'bounces exactly at 5% and one over, recent and before a larger day',
+    artifact: 'actuals-bounce-limits',
+    config: limitsPlan([20, 21, 22, 23]),
+    expect: { 'bounce-rate': { '198.51.100.20': 'pass', '198.51.100.21': 'fail', '198.51.100.22': 'pass', '198.51.100.23': 'warn' } },
+    expected: { 'bounce-rate': { '198.51.100.21': '≤ 5% over the last 7 sending days', '198.51.100.23': 'volume held after a day above 5%' } },
+  },
+  {
+    name: 'a day exactly 20% and 1.5× over plan, a week at exactly 50%, and one message past each',
+    artifact: 'actuals-plan-limits',
+    config: limitsPlan([20, 21, 22, 23, 24, 25]),
+    expect: {
+      'actuals-on-plan': {
+        '198.51.100.20': 'pass',
+        '198.51.100.21': 'warn',
+        '198.51.100.22': 'warn',
+        '198.51.100.23': 'fail',
+        '198.51.100.24': 'warn',
+        '198.51.100.25': 'fail',
+      },
+    },
+    expected: {
+      'actuals-on-plan': {
+        '198.51.100.21': 'within 20% of plan each day',
+        '198.51.100.22': 'within 20% of plan each day',
+        '198.51.100.23': '≤ 1.5× plan on any day',
+        '198.51.100.24': 'within 20% of plan each day',
+        '198.51.100.25': '≥ 50% of plan over the last 7 days',
+      },
+    },
   },
 ];
 

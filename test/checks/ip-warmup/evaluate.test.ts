@@ -37,9 +37,11 @@ describe('ip-warmup evaluate', () => {
   it('covers a pass and a fail for every rule', () => {
     const seen = (status: VerdictStatus) =>
       new Set(cases.flatMap((c) => Object.entries(c.expect).filter(([, bySubject]) => Object.values(bySubject).includes(status)).map(([rule]) => rule)));
+    // A stale export is worth a warning, never a failure: it says nothing about the IP itself.
+    const warnOnly = new Set(['actuals-current']);
     const ruleIds = Object.keys(rules);
     expect(ruleIds.filter((rule) => !seen('pass').has(rule))).toEqual([]);
-    expect(ruleIds.filter((rule) => !seen('fail').has(rule))).toEqual([]);
+    expect(ruleIds.filter((rule) => !seen(warnOnly.has(rule) ? 'warn' : 'fail').has(rule))).toEqual([]);
   });
 
   it('gives every rule a verdict for every case', () => {

@@ -55,6 +55,7 @@ const requirements: [RegExp, (match: RegExpMatchArray) => Check][] = [
     const recent = e.recent as { sent: number; planned: number };
     return recent.sent >= share(m[1] ?? '') * recent.planned;
   }],
+  [/^a row for each day from \S+$/, () => (_v, e) => isEmpty(e.missingDays)],
   [/^an IP listed under ips:$/, () => (v, _e, c) => (c.config as { ips: { address: string }[] }).ips.some((ip) => ip.address === v.subject)],
   [/^≤ ([\d.]+)% over the last (\d+) sending days?$/, (m) => (_v, e) => (e.recent as { rate: number }).rate <= share(m[1] ?? '')],
   [/^volume held after a day above ([\d.]+)%$/, () => (_v, e) => isEmpty(e.spikesNotHeld)],
