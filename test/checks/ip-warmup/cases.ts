@@ -523,6 +523,13 @@ export const cases: Case[] = [
     expected: { 'holiday-start': { [A]: 'start before November 2026' } },
   },
   {
+    name: "a warm-up started on the peak's last day is still in its season",
+    artifact: 'no-actuals',
+    config: one(gentle(500, 5), '2026-11-30'),
+    expect: { 'holiday-start': { [A]: 'fail' } },
+    expected: { 'holiday-start': { [A]: 'start before November 2026' } },
+  },
+  {
     name: 'the last increase the day before the peak',
     artifact: 'no-actuals',
     config: one([...hold(1000, 115), 1100], '2026-08-03'),
