@@ -92,7 +92,8 @@ const gapText = (gap: Gap, address: string, today: string): string =>
     : `${address} sent nothing for ${plural(gap.days, 'day')} from ${gap.from} to ${gap.to === addDays(today, -1) ? 'today' : gap.to}`;
 
 const weekText = (week: Week): string =>
-  `${week.source === 'plan' ? 'plans to send' : 'sent'} on only ${plural(week.sendDays, 'day')} in the week ${week.from} to ${week.to}`;
+  `${week.source === 'plan' ? 'plans to send' : 'sent'} on only ${plural(week.sendDays, 'day')} in the week ${week.from} to ${week.to}` +
+  (week.unknownDays > 0 ? ` (${plural(week.unknownDays, 'more day')} without a row)` : '');
 
 type Actuals = { until: string; days: KnownDay[] };
 
