@@ -1,4 +1,6 @@
+import { addDays } from '../../src/lib/dates.js';
 import type { IpWarmupArtifact, SendRow } from './artifact.js';
+import { datesFrom } from './plan.js';
 
 /** One IP's sends on one date; several CSV rows for the same date and IP (one per campaign) are added up. */
 export type DaySends = { date: string; sent: number; bounced: number; complaints: number };
@@ -54,12 +56,38 @@ export const rateOver = (days: DaySends[], field: 'bounced' | 'complaints'): Rat
 /** What the artifact offers the actuals rules: nothing, a reason it could not be read, or the sends. */
 export type ActualsView =
   | { kind: 'none' }
-  | { kind: 'error'; file: string; error: string }
-  | { kind: 'sends'; file: string; byIp: Map<string, IpActuals> };
+  | { kind: 'error'; file: string; error: string; cause: string }
+  /** `lastDate`: the latest date of any row up to today; none when the file has no such row. */
+  | { kind: 'sends'; file: string; byIp: Map<string, IpActuals>; lastDate: string | undefined };
+
+const latestDate = (byIp: Map<string, IpActuals>): string | undefined =>
+  [...byIp.values()].map((ip) => ip.days.at(-1)?.date ?? '').reduce<string | undefined>((latest, date) => (date > (latest ?? '') ? date : latest), undefined);
+
+/**
+ * The last day the actuals can speak for: yesterday (today is not over) or, when the file ends earlier, its
+ * last date. Days after it are not known, so they are never read as days without sends.
+ */
+export const judgedUntil = (lastDate: string | undefined, today: string): string => {
+  const yesterday = addDays(today, -1);
+  return lastDate !== undefined && lastDate < yesterday ? lastDate : yesterday;
+};
+
+/** A day of one IP as the file tells it: what it sent, or nothing known when the file has no row for it. */
+export type KnownDay = { date: string; sent: number | undefined };
+
+export const knownDays = (actuals: IpActuals, from: string, to: string): KnownDay[] => {
+  const sent = new Map(actuals.days.map((day) => [day.date, day.sent]));
+  return datesFrom(from, to).map((date) => ({ date, sent: sent.get(date) }));
+};
 
 export const actualsView = (artifact: IpWarmupArtifact, today: string): ActualsView => {
   const { actuals } = artifact;
   if (actuals === null) return { kind: 'none' };
-  if ('error' in actuals) return { kind: 'error', file: actuals.file, error: actuals.error };
-  return { kind: 'sends', file: actuals.file, byIp: actualsByIp(actuals.rows, today) };
+  if ('error' in actuals) {
+    // Recordings made before causes existed still group under one cause per file.
+    const cause = actuals.cause ?? `file: ${actuals.file} could not be read`;
+    return { kind: 'error', file: actuals.file, error: actuals.error, cause };
+  }
+  const byIp = actualsByIp(actuals.rows, today);
+  return { kind: 'sends', file: actuals.file, byIp, lastDate: latestDate(byIp) };
 };

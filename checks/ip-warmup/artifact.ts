@@ -12,6 +12,9 @@ export interface IpWarmupArtifact {
   actuals:
     | null
     | { file: string; rows: SendRow[] }
-    /** The file could not be read or parsed: the actuals rules become `error`, never a false verdict. */
-    | { file: string; error: string };
+    /**
+     * The file could not be read, was cut off or has a bad line: the actuals rules become `error`, never a false
+     * verdict. `cause` is the short stable `<kind>: <what>` the reports group by; older recordings lack it.
+     */
+    | { file: string; error: string; cause?: string };
 }

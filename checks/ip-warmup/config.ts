@@ -34,11 +34,12 @@ export const thresholds = z.strictObject({
       { above: 100_000, max: 1.2 },
       { above: 250_000, max: 1.1 },
     ]),
-  firstDayMax: volume().default(1_000),
   firstDayWarn: volume().default(500),
   firstDayFail: volume().default(5_000),
-  rampDaysWarn: z.number().int().nonnegative().default(28),
-  rampDaysFail: z.number().int().nonnegative().default(14),
+  /** The published ramp a `plan:` is measured against; an IP on `schedule:` is measured against its own. */
+  rampReference: z.enum(REFERENCE_SCHEDULES).default('braze'),
+  /** No ramp is long enough below this many days, however small its volume. */
+  rampFloorDays: z.number().int().nonnegative().default(14),
   gapDaysFail: z.number().int().positive().default(30),
   sendDaysPerWeek: z.number().int().min(0).max(7).default(3),
   perIpWarn: volume().default(1_000_000),

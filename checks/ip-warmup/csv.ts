@@ -57,12 +57,12 @@ const readRow = (fields: string[], index: ColumnIndex, width: number): Parsed<Se
   return withinSent({ date, ip, sent: sent.value, bounced: bounced.value, complaints: complaints.value });
 };
 
-/** Parses the actual-sends CSV; a bad line is reported with its 1-based line number, never thrown. */
+/** Parses the actual-sends CSV; a bad line is reported with its 1-based line number ("line 3: …"), never thrown. */
 export const parseActuals = (text: string): ParsedActuals => {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const headerAt = lines.findIndex((line) => line.trim() !== '');
   const headerLine = lines[headerAt];
-  if (headerLine === undefined) return { error: `the file is empty; expected ${EXPECTED_HEADER}` };
+  if (headerLine === undefined) return { error: `is empty; expected ${EXPECTED_HEADER}` };
   const header = readHeader(headerLine);
   if ('error' in header) return { error: `line ${headerAt + 1}: ${header.error}` };
   const width = fieldsOf(headerLine).length;

@@ -1,6 +1,7 @@
 import type { EvaluateContext, Verdict } from '../../src/engine/define-check.js';
 import type { IpWarmupArtifact } from './artifact.js';
 import type { IpWarmupConfig } from './config.js';
+import { actualsCurrent } from './evaluate/actuals-current.js';
 import { actualsOnPlan } from './evaluate/actuals-on-plan.js';
 import { bounceRate } from './evaluate/bounce-rate.js';
 import { complaintRate } from './evaluate/complaint-rate.js';
@@ -22,6 +23,7 @@ const evaluators: { [R in RuleId]: RuleEvaluator<R> } = {
   'sending-gap': sendingGap,
   'holiday-start': holidayStart,
   'per-ip-volume': perIpVolume,
+  'actuals-current': actualsCurrent,
   'actuals-on-plan': actualsOnPlan,
   'bounce-rate': bounceRate,
   'complaint-rate': complaintRate,

@@ -36,7 +36,7 @@ export const rules = {
     description:
       'A new IP has no reputation at all; providers accept a few hundred to a thousand messages from it on the ' +
       'first day and defer or junk more. The published ramps open at 50 (SendGrid, Braze) to 200 (SparkPost).',
-    fix: 'Open with at most 1,000 messages to the most engaged recipients (recent openers and clickers), then grow.',
+    fix: 'Open with a few hundred messages to the most engaged recipients (recent openers and clickers), then grow.',
     ref: 'SendGrid IP warm-up schedule; Braze IP warming; SparkPost IP Warm-up Overview; iPost start volumes',
   },
   'ramp-length': {
@@ -44,11 +44,11 @@ export const rules = {
     failureTitle: 'The ramp reaches full volume too quickly',
     severity: 'medium',
     description:
-      'Reputation builds with days of consistent, engaged sending, not with volume. Providers put a full warm-up ' +
-      'at four to eight weeks (SparkPost), at least 30 days (Salesforce Marketing Cloud) or 45 days (Amazon SES); ' +
-      'a ramp compressed into two weeks reaches volumes the IP has not earned.',
-    fix: 'Stretch the plan so the IP reaches its highest volume after four weeks or more, holding each level for a few days.',
-    ref: 'SparkPost IP Warm-up Overview (4–8 weeks); Salesforce Marketing Cloud IP warming (≥30 days); Amazon SES automatic warm-up (45 days)',
+      'Reputation builds with days of consistent, engaged sending, not with volume. The providers publish how ' +
+      'fast a new IP may climb (SendGrid, Braze, SparkPost); a ramp that reaches its volume faster than those, or ' +
+      'in fewer than two weeks whatever the volume, reaches volumes the IP has not earned.',
+    fix: 'Stretch the plan so the IP reaches its highest volume no faster than the published ramp and after two weeks at least, holding each level for a few days.',
+    ref: 'SendGrid IP warm-up schedule; Braze IP warming; SparkPost IP Warm-up Overview; Amazon SES dedicated IPs (≥14 days for some providers)',
   },
   'sending-gap': {
     title: 'The IP sends steadily, without long gaps',
@@ -82,6 +82,17 @@ export const rules = {
       'million messages a day and more than one IP is expected above 2 million a day.',
     fix: 'Add IPs to the pool and warm each one to its share of the peak volume.',
     ref: 'SendGrid IP warm-up (IP count table); Salesforce Marketing Cloud dedicated IP guidance',
+  },
+  'actuals-current': {
+    title: 'The actual sends are up to date',
+    failureTitle: 'The actual sends end days before today',
+    severity: 'medium',
+    description:
+      'The actuals show whether the warm-up is followed only up to the last day they record. Days after it are not ' +
+      'known, so they are not read as days without sends, and the other actuals rules judge up to that day: an ' +
+      'export more than a week old says little about where the IP stands now.',
+    fix: 'Export the actual sends again up to yesterday; write a row with 0 sent for a day the IP sent nothing, as a day without a row is not known.',
+    ref: 'Braze IP warming (watch the warm-up day by day); SendGrid IP warm-up',
   },
   'actuals-on-plan': {
     title: 'Actual sends follow the plan',

@@ -2,6 +2,9 @@ import type { REFERENCE_SCHEDULES } from './config.js';
 
 export type ScheduleName = (typeof REFERENCE_SCHEDULES)[number];
 
+/** How a reader knows each published ramp. */
+export const SCHEDULE_NAMES: Record<ScheduleName, string> = { sendgrid: 'SendGrid', braze: 'Braze', sparkpost: 'SparkPost' };
+
 /** Published daily volumes from day 1, copied from each provider's warm-up guide. */
 export const REFERENCE_RAMPS: Record<ScheduleName, readonly number[]> = {
   // SendGrid "IP Warmup Schedule" (manual warm-up): day 18 onwards, double daily.
@@ -43,3 +46,6 @@ export const scaledSchedule = (name: ScheduleName, share: number): number[] => {
     ramp.push(volume);
   }
 };
+
+/** 1-based day on which the published ramp first reaches `volume` (day 1 for a volume at or below its first day). */
+export const referenceDayReaching = (name: ScheduleName, volume: number): number => scaledSchedule(name, Math.max(1, volume)).length;

@@ -1,20 +1,14 @@
 import type { Verdict } from '../../../src/engine/define-check.js';
 import { addDays } from '../../../src/lib/dates.js';
-import { actualsView, type IpActuals } from '../actuals.js';
+import { actualsView, knownDays, type IpActuals } from '../actuals.js';
 import type { Thresholds } from '../config.js';
 import { count, factor, percent, plural } from '../format.js';
 import { judgeEachIp, type IpJudgement } from '../judge-actuals.js';
-import { datesFrom, plannedOn, resolvePlans, type IpPlan } from '../plan.js';
+import { plannedOn, resolvePlans, type IpPlan } from '../plan.js';
 import type { RuleEvaluator } from '../types.js';
 
 type Day = { date: string; planned: number; sent: number };
 type Window = { from: string; to: string; planned: number; sent: number };
-
-/** A day without a CSV row sent nothing. */
-const daysAgainstPlan = (plan: IpPlan, actuals: IpActuals, today: string): Day[] => {
-  const sent = new Map(actuals.days.map((day) => [day.date, day.sent]));
-  return datesFrom(plan.start, addDays(today, -1)).map((date) => ({ date, planned: plannedOn(plan, date), sent: sent.get(date) ?? 0 }));
-};
 
 const isOffPlan = (day: Day, t: Thresholds): boolean =>
   day.planned === 0 ? day.sent > 0 : Math.abs(day.sent - day.planned) > t.planTolerance * day.planned;
@@ -22,11 +16,13 @@ const isOffPlan = (day: Day, t: Thresholds): boolean =>
 // Sending on a planned pause day is off plan, but not a jump in volume: only planned days can over-ramp.
 const isOverRamp = (day: Day, t: Thresholds): boolean => day.planned > 0 && day.sent > t.overPlanFail * day.planned;
 
-const recentWindow = (days: Day[], t: Thresholds): Window => {
-  const recent = days.slice(-t.recentDays);
+/** The recorded days among the latest `recentDays` calendar days up to `until`. */
+const recentWindow = (days: Day[], until: string, t: Thresholds): Window => {
+  const from = addDays(until, 1 - t.recentDays);
+  const recent = days.filter((day) => day.date >= from);
   return {
-    from: recent[0]?.date ?? '',
-    to: recent.at(-1)?.date ?? '',
+    from: recent[0]?.date ?? from,
+    to: recent.at(-1)?.date ?? until,
     planned: recent.reduce((sum, day) => sum + day.planned, 0),
     sent: recent.reduce((sum, day) => sum + day.sent, 0),
   };
@@ -36,16 +32,37 @@ const isBehind = (window: Window, t: Thresholds): boolean => window.planned > 0 
 
 const dayText = (day: Day): string => `${count(day.sent)} sent against ${count(day.planned)} planned on ${day.date}`;
 
-const judgeIp = (plan: IpPlan, actuals: IpActuals, t: Thresholds, today: string): IpJudgement => {
-  const days = daysAgainstPlan(plan, actuals, today);
-  const expected = `within ${percent(t.planTolerance)} of plan each day`;
-  if (days.length === 0) {
-    return { status: 'skip', message: `The warm-up of ${plan.address} starts today (${today}), so no full day can be compared with the plan yet.` };
-  }
+const missingText = (missing: string[]): string =>
+  missing.length === 0 ? '' : ` (${plural(missing.length, 'day')} without a row in the actuals not judged)`;
+
+const noDayYet = (plan: IpPlan, until: string, today: string): IpJudgement => ({
+  status: 'skip',
+  message:
+    until === addDays(today, -1)
+      ? `The warm-up of ${plan.address} starts today (${today}), so no full day can be compared with the plan yet.`
+      : `The actuals end on ${until}, before the warm-up of ${plan.address} starts on ${plan.start}.`,
+});
+
+/** Each day from the start to `until` that the file has a row for; a day without a row is unknown, never 0 sent. */
+const judgeIp = (plan: IpPlan, actuals: IpActuals, t: Thresholds, until: string, today: string): IpJudgement => {
+  const known = knownDays(actuals, plan.start, until);
+  if (known.length === 0) return noDayYet(plan, until, today);
+  const days = known.flatMap(({ date, sent }) => (sent === undefined ? [] : [{ date, sent, planned: plannedOn(plan, date) }]));
+  const missing = known.filter((day) => day.sent === undefined).map((day) => day.date);
   const offPlan = days.filter((day) => isOffPlan(day, t));
   const overRamp = days.filter((day) => isOverRamp(day, t));
-  const recent = recentWindow(days, t);
-  const evidence = { from: plan.start, to: addDays(today, -1), days: days.length, offPlan, overRamp, recent };
+  const recent = recentWindow(days, until, t);
+  const evidence = { from: plan.start, to: until, days: days.length, missingDays: missing, offPlan, overRamp, recent };
+  const expected = `within ${percent(t.planTolerance)} of plan each day`;
+  if (days.length === 0) {
+    return {
+      status: 'warn',
+      message: `The actuals have no row for ${plan.address} from ${plan.start} to ${until}; a day without a row is not read as a day without sends, so the plan cannot be compared.`,
+      expected: `a row for each day from ${plan.start}`,
+      found: 'no rows',
+      evidence,
+    };
+  }
   const [jump] = overRamp;
   if (jump) {
     return {
@@ -59,7 +76,7 @@ const judgeIp = (plan: IpPlan, actuals: IpActuals, t: Thresholds, today: string)
   if (isBehind(recent, t)) {
     return {
       status: 'fail',
-      message: `From ${recent.from} to ${recent.to} ${plan.address} sent ${count(recent.sent)} of ${count(recent.planned)} planned (${percent(recent.sent / recent.planned)}), under ${percent(t.behindPlanFail)} of plan, so it will not reach its peak volume on time.`,
+      message: `From ${recent.from} to ${recent.to} ${plan.address} sent ${count(recent.sent)} of ${count(recent.planned)} planned (${percent(recent.sent / recent.planned)}), under ${percent(t.behindPlanFail)} of plan, so it will not reach its peak volume on time${missingText(missing)}.`,
       expected: `≥ ${percent(t.behindPlanFail)} of plan over the last ${plural(t.recentDays, 'day')}`,
       found: percent(recent.sent / recent.planned),
       evidence,
@@ -69,7 +86,7 @@ const judgeIp = (plan: IpPlan, actuals: IpActuals, t: Thresholds, today: string)
   if (first) {
     return {
       status: 'warn',
-      message: `${plan.address} was more than ${percent(t.planTolerance)} off plan on ${count(offPlan.length)} of ${plural(days.length, 'day')}, first with ${dayText(first)}.`,
+      message: `${plan.address} was more than ${percent(t.planTolerance)} off plan on ${count(offPlan.length)} of ${plural(days.length, 'day')}, first with ${dayText(first)}${missingText(missing)}.`,
       expected,
       found: `${plural(offPlan.length, 'day')} off plan`,
       evidence,
@@ -77,7 +94,7 @@ const judgeIp = (plan: IpPlan, actuals: IpActuals, t: Thresholds, today: string)
   }
   return {
     status: 'pass',
-    message: `${plan.address} stayed within ${percent(t.planTolerance)} of its plan on all ${plural(days.length, 'day')} from ${plan.start} to ${addDays(today, -1)}.`,
+    message: `${plan.address} stayed within ${percent(t.planTolerance)} of its plan on all ${plural(days.length, 'day')} from ${plan.start} to ${until}${missingText(missing)}.`,
     expected,
     found: 'no day off plan',
     evidence,
@@ -102,10 +119,10 @@ const unplannedIps = (byIp: Map<string, IpActuals>, planned: Set<string>): Verdi
       };
     });
 
-/** Each planned IP, day by day from its start to yesterday, against what it actually sent. */
+/** Each planned IP, day by day from its start to the last day the actuals speak for, against what it sent. */
 export const actualsOnPlan: RuleEvaluator<'actuals-on-plan'> = (artifact, config, ctx) => {
-  const perIp = judgeEachIp('actuals-on-plan', artifact, config, ctx, (plan, actuals) =>
-    judgeIp(plan, actuals, config.thresholds, ctx.today),
+  const perIp = judgeEachIp('actuals-on-plan', artifact, config, ctx, (plan, actuals, until) =>
+    judgeIp(plan, actuals, config.thresholds, until, ctx.today),
   );
   const view = actualsView(artifact, ctx.today);
   const planned = new Set(resolvePlans(config).map((plan) => plan.address));

@@ -25,7 +25,8 @@ const judgeIp = (plan: IpPlan, actuals: IpActuals, t: Thresholds): IpJudgement =
   }
   const recent = rateOver(days.slice(-t.recentDays), 'bounced');
   const spikes = spikesNotHeld(days, t);
-  const expected = `≤ ${percent(t.bounceRateHold)} over the last ${plural(t.recentDays, 'sending day')}; volume held after a spike`;
+  const recentLimit = `≤ ${percent(t.bounceRateHold)} over the last ${plural(t.recentDays, 'sending day')}`;
+  const heldAfterSpike = `volume held after a day above ${percent(t.bounceRateHold)}`;
   const evidence = {
     recent: { from: recent.from, to: recent.to, sent: recent.sent, bounced: recent.counted, rate: recent.rate },
     spikesNotHeld: spikes,
@@ -35,7 +36,7 @@ const judgeIp = (plan: IpPlan, actuals: IpActuals, t: Thresholds): IpJudgement =
     return {
       status: 'fail',
       message: `${plan.address} bounced ${percent(recent.rate)} ${window}, ${count(recent.counted)} of ${count(recent.sent)}, above the ${percent(t.bounceRateHold)} level where the warm-up must hold.`,
-      expected,
+      expected: recentLimit,
       found: percent(recent.rate),
       evidence,
     };
@@ -45,7 +46,7 @@ const judgeIp = (plan: IpPlan, actuals: IpActuals, t: Thresholds): IpJudgement =
     return {
       status: 'warn',
       message: `${plan.address} bounced ${percent(spike.rate)} on ${spike.date} and the volume rose from ${count(spike.sent)} to ${count(spike.nextSent)} on ${spike.nextDate} instead of being held.`,
-      expected,
+      expected: heldAfterSpike,
       found: `${percent(spike.rate)} on ${spike.date}, then more volume`,
       evidence,
     };
@@ -53,7 +54,7 @@ const judgeIp = (plan: IpPlan, actuals: IpActuals, t: Thresholds): IpJudgement =
   return {
     status: 'pass',
     message: `${plan.address} bounced ${percent(recent.rate)} ${window}, under ${percent(t.bounceRateHold)}, and no bounce spike was followed by more volume.`,
-    expected,
+    expected: `${recentLimit}; ${heldAfterSpike}`,
     found: percent(recent.rate),
     evidence,
   };

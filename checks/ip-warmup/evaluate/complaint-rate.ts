@@ -25,7 +25,7 @@ const judgeIp = (plan: IpPlan, actuals: IpActuals, t: Thresholds): IpJudgement =
   return {
     status,
     message: `${plan.address} drew ${count(recent.counted)} spam complaints on ${count(recent.sent)} messages over its last ${plural(Math.min(days.length, t.recentDays), 'sending day')} (${recent.from} to ${recent.to}), a rate of ${percent(recent.rate)}, ${limit}.`,
-    expected: `< ${percent(t.complaintRateWarn)} (never ${percent(t.complaintRateFail)})`,
+    expected: `< ${percent(status === 'fail' ? t.complaintRateFail : t.complaintRateWarn)}`,
     found: percent(recent.rate),
     evidence: { from: recent.from, to: recent.to, sent: recent.sent, complaints: recent.counted, rate: recent.rate },
   };

@@ -9,7 +9,7 @@ const statusFor = (volume: number, t: Thresholds): VerdictStatus =>
 
 const judgeIp = (plan: IpPlan, t: Thresholds): Verdict<'first-day-volume'> => {
   const first = firstSendingDay(plan);
-  const base = { rule: 'first-day-volume', subject: plan.address, expected: `at most ${count(t.firstDayMax)}` } as const;
+  const base = { rule: 'first-day-volume', subject: plan.address } as const;
   if (first === undefined) {
     return { ...base, status: 'skip', message: `The plan of ${plan.address} sends nothing, so it has no first day to judge.` };
   }
@@ -18,12 +18,14 @@ const judgeIp = (plan: IpPlan, t: Thresholds): Verdict<'first-day-volume'> => {
   return {
     ...base,
     status,
+    expected: `at most ${count(limit)}`,
     message:
       status === 'pass'
         ? `${plan.address} opens with ${count(first.value)} messages on ${first.date}, a volume a cold IP can send.`
         : `${plan.address} opens with ${count(first.value)} messages on ${first.date}, more than ${count(limit)} for a cold IP's first day.`,
     found: `${perDay(first.value)} on ${first.date}`,
     evidence: { date: first.date, volume: first.value, warnAbove: t.firstDayWarn, failAbove: t.firstDayFail },
+    ...(status === 'pass' ? {} : { fix: `Open with at most ${count(t.firstDayWarn)} messages to the most engaged recipients (recent openers and clickers), then grow.` }),
   };
 };
 

@@ -5,12 +5,18 @@ import { firstSendingDay, planSteps, resolvePlans, type IpPlan, type PlanStep } 
 import type { RuleEvaluator } from '../types.js';
 
 const OCTOBER = 10;
+const NOVEMBER = 11;
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "start before October 2026": the month whose start decided the status. */
+const startBefore = (month: number, peak: Peak): string => `start before ${MONTH_NAMES[month - 1] ?? ''} ${yearOf(peak.start)}`;
 
 /** The months before the peak that are its season: same year as the peak start, not after the peak. */
 const startStatus = (start: string, peak: Peak): VerdictStatus => {
   if (yearOf(start) !== yearOf(peak.start) || start > peak.end) return 'pass';
   const month = monthOf(start);
-  return month > OCTOBER ? 'fail' : month === OCTOBER ? 'warn' : 'pass';
+  return month >= NOVEMBER ? 'fail' : month === OCTOBER ? 'warn' : 'pass';
 };
 
 /** Planned increases on the peak days, counting the very first send (from nothing) when it falls there. */
@@ -23,16 +29,13 @@ const increasesDuringPeak = (plan: IpPlan, peak: Peak): PlanStep[] => {
 const judgeIp = (plan: IpPlan, peak: Peak): Verdict<'holiday-start'> => {
   const steps = increasesDuringPeak(plan, peak);
   const started = startStatus(plan.start, peak);
-  const base = {
-    rule: 'holiday-start',
-    subject: plan.address,
-    expected: `start before October ${yearOf(peak.start)}; no increase from ${peak.start} to ${peak.end}`,
-    evidence: { start: plan.start, increasesDuringPeak: steps },
-  } as const;
+  const noIncrease = `no increase from ${peak.start} to ${peak.end}`;
+  const base = { rule: 'holiday-start', subject: plan.address, evidence: { start: plan.start, increasesDuringPeak: steps } } as const;
   if (started === 'fail') {
     return {
       ...base,
       status: 'fail',
+      expected: startBefore(NOVEMBER, peak),
       message: `${plan.address} starts its warm-up on ${plan.start}, in the holiday season before ${peak.name}, when providers are strictest with new IPs.`,
       found: `starts ${plan.start}`,
     };
@@ -42,6 +45,7 @@ const judgeIp = (plan: IpPlan, peak: Peak): Verdict<'holiday-start'> => {
     return {
       ...base,
       status: 'fail',
+      expected: noIncrease,
       message: `The plan of ${plan.address} still ramps up during ${peak.name}: ${count(step.from)} → ${count(step.to)} on ${step.date}${steps.length > 1 ? ` and ${plural(steps.length - 1, 'more increase')}` : ''}.`,
       found: `increase on ${step.date}`,
     };
@@ -50,6 +54,7 @@ const judgeIp = (plan: IpPlan, peak: Peak): Verdict<'holiday-start'> => {
     return {
       ...base,
       status: 'warn',
+      expected: startBefore(OCTOBER, peak),
       message: `${plan.address} starts its warm-up on ${plan.start}, in October: late for ${peak.name}, with little time to be stable before the holiday season.`,
       found: `starts ${plan.start}`,
     };
@@ -57,6 +62,7 @@ const judgeIp = (plan: IpPlan, peak: Peak): Verdict<'holiday-start'> => {
   return {
     ...base,
     status: 'pass',
+    expected: `${startBefore(OCTOBER, peak)} or after ${peak.end}; ${noIncrease}`,
     message: `${plan.address} starts its warm-up on ${plan.start}, outside the run-up to ${peak.name}, and plans no increase during it.`,
     found: `starts ${plan.start}`,
   };

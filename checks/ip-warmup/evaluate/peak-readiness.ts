@@ -5,7 +5,7 @@ import { count, perDay, plural } from '../format.js';
 import { earliestStart, resolvePlans, summedPlan, type DailyValue } from '../plan.js';
 import { ALL_IPS, type RuleEvaluator } from '../types.js';
 
-type Outcome = { status: VerdictStatus; message: string; found: string };
+type Outcome = { status: VerdictStatus; message: string; expected: string; found: string };
 
 const statusFor = (daysBefore: number, t: Thresholds): VerdictStatus =>
   daysBefore >= t.readinessWarnDays ? 'pass' : daysBefore >= t.readinessDays ? 'warn' : 'fail';
@@ -18,11 +18,14 @@ const chartOf = (series: DailyValue[], target: number): SeriesChart => ({
 
 /** Reaching the volume once is not enough: a plan that falls back before the peak leaves it short on the day. */
 const outcomeOf = (series: DailyValue[], reached: DailyValue | undefined, target: number, peak: Peak, t: Thresholds): Outcome => {
+  // The threshold that decided the status: the warn margin for a pass or a warn, the fail margin for a fail.
+  const inTime = (days: number): string => `${perDay(target)} ≥ ${plural(days, 'day')} before ${peak.start}`;
   if (reached === undefined) {
     const highest = series.reduce((high, day) => Math.max(high, day.value), 0);
     return {
       status: 'fail',
       message: `The planned total never reaches ${perDay(target)} before ${peak.name} ends on ${peak.end}; the most planned on one day is ${count(highest)}.`,
+      expected: inTime(t.readinessDays),
       found: `never (highest ${perDay(highest)})`,
     };
   }
@@ -31,6 +34,7 @@ const outcomeOf = (series: DailyValue[], reached: DailyValue | undefined, target
     return {
       status: 'fail',
       message: `The planned total reaches ${perDay(target)} only on ${reached.date}, after ${peak.name} starts on ${peak.start}.`,
+      expected: inTime(t.readinessDays),
       found: `${reached.date} (${plural(-daysBefore, 'day')} late)`,
     };
   }
@@ -39,11 +43,14 @@ const outcomeOf = (series: DailyValue[], reached: DailyValue | undefined, target
     return {
       status: 'fail',
       message: `The planned total reaches ${perDay(target)} on ${reached.date} but is back down to ${perDay(onPeakStart)} when ${peak.name} starts on ${peak.start}.`,
+      expected: `${perDay(target)} on ${peak.start}`,
       found: `${perDay(onPeakStart)} on ${peak.start}`,
     };
   }
+  const status = statusFor(daysBefore, t);
   return {
-    status: statusFor(daysBefore, t),
+    status,
+    expected: inTime(status === 'fail' ? t.readinessDays : t.readinessWarnDays),
     message: `The planned total reaches ${perDay(target)} on ${reached.date}, ${plural(daysBefore, 'day')} before ${peak.name} starts on ${peak.start}.`,
     found: `${reached.date} (${plural(daysBefore, 'day')} before)`,
   };
@@ -61,7 +68,6 @@ export const peakReadiness: RuleEvaluator<'peak-readiness'> = (_artifact, config
       rule: 'peak-readiness',
       subject: ALL_IPS,
       ...outcomeOf(series, reached, target, peak, config.thresholds),
-      expected: `${perDay(target)} ≥ ${plural(config.thresholds.readinessDays, 'day')} before ${peak.start}`,
       chart: chartOf(series, target),
       evidence: {
         peakDailyVolume: target,

@@ -11,7 +11,10 @@ const statusFor = (volume: number, t: Thresholds): VerdictStatus =>
 const ipsNeeded = (config: IpWarmupConfig): number =>
   Math.ceil(config.peakDailyVolume / Math.max(1, config.thresholds.perIpWarn));
 
-const expectedText = (t: Thresholds): string => `≤ ${perDay(t.perIpWarn)} per IP`;
+/** The limit that decided the status: the warn limit for a pass or a warn, the fail limit for a fail. */
+const limitFor = (status: VerdictStatus, t: Thresholds): number => (status === 'fail' ? t.perIpFail : t.perIpWarn);
+
+const expectedText = (status: VerdictStatus, t: Thresholds): string => `≤ ${perDay(limitFor(status, t))} per IP`;
 
 const judgeIp = (plan: IpPlan, config: IpWarmupConfig): Verdict<'per-ip-volume'> => {
   const t = config.thresholds;
@@ -25,8 +28,8 @@ const judgeIp = (plan: IpPlan, config: IpWarmupConfig): Verdict<'per-ip-volume'>
     message:
       status === 'pass'
         ? `${plan.address} plans at most ${perDay(highest)}, a volume one IP can carry.`
-        : `${plan.address} plans up to ${perDay(highest)}, more than ${count(status === 'fail' ? t.perIpFail : t.perIpWarn)} for one IP; ${perDay(config.peakDailyVolume)} at the peak needs ${plural(needed, 'IP')}.`,
-    expected: expectedText(t),
+        : `${plan.address} plans up to ${perDay(highest)}, more than ${count(limitFor(status, t))} for one IP; ${perDay(config.peakDailyVolume)} at the peak needs ${plural(needed, 'IP')}.`,
+    expected: expectedText(status, t),
     found: perDay(highest),
     evidence: { highest, warnAbove: t.perIpWarn, failAbove: t.perIpFail, ipsNeeded: needed },
   };
@@ -46,8 +49,8 @@ const judgePool = (config: IpWarmupConfig): Verdict<'per-ip-volume'> => {
     message:
       status === 'pass'
         ? `${perDay(config.peakDailyVolume)} over ${plural(ips, 'IP')} is ${perDay(Math.ceil(share))} each, within what one IP can carry.`
-        : `${perDay(config.peakDailyVolume)} over ${plural(ips, 'IP')} is ${perDay(Math.ceil(share))} each, more than ${count(status === 'fail' ? t.perIpFail : t.perIpWarn)} per IP; use at least ${plural(needed, 'IP')}.`,
-    expected: expectedText(t),
+        : `${perDay(config.peakDailyVolume)} over ${plural(ips, 'IP')} is ${perDay(Math.ceil(share))} each, more than ${count(limitFor(status, t))} per IP; use at least ${plural(needed, 'IP')}.`,
+    expected: expectedText(status, t),
     found: `${perDay(Math.ceil(share))} per IP`,
     evidence: { peakDailyVolume: config.peakDailyVolume, ips, share: Math.ceil(share), ipsNeeded: needed },
   };

@@ -28,7 +28,7 @@ describe('parseActuals', () => {
   });
 
   it.each([
-    ['an empty file', '', /the file is empty/],
+    ['an empty file', '', /^is empty; expected a header/],
     ['a file without a header', '2026-10-01,198.51.100.10,1000,12,1\n', /^line 1: expected a header .*missing: date, ip, sent, bounced, complaints$/],
     ['a missing column', 'date,ip,sent,bounced\n', /^line 1: .*missing: complaints$/],
     ['a column named twice', 'date,ip,sent,sent,bounced,complaints\n', /^line 1: the header names the column "sent" twice$/],

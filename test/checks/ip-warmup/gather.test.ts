@@ -8,13 +8,14 @@ import { gather } from '../../../checks/ip-warmup/gather.js';
 
 let profileDir = '';
 
-const ctx = (signal = new AbortController().signal): GatherContext => ({
+const ctx = (signal = new AbortController().signal, progress: string[] = []): GatherContext => ({
   signal,
   profileDir,
   today: '2026-11-20',
   logger: { info: () => undefined, debug: () => undefined },
   dns: { query: () => Promise.reject(new Error('ip-warmup asks no DNS')), log: () => [], stats: () => ({ sent: 0, distinct: 0 }) },
-  progress: () => undefined, addSecret: () => undefined,
+  progress: (text) => progress.push(text),
+  addSecret: () => undefined,
 });
 
 const withActuals = (actuals?: string) =>
@@ -50,27 +51,52 @@ describe('ip-warmup gather', () => {
     expect(JSON.parse(JSON.stringify(artifact))).toEqual(artifact);
   });
 
-  it('records a missing file as an error naming the file as the profile gave it', async () => {
-    const artifact = await gather(ctx(), withActuals('sends/missing.csv'));
-    expect(artifact.actuals).toEqual({ file: 'sends/missing.csv', error: expect.stringContaining('sends/missing.csv was not found') });
+  it('records a missing file with a cause naming the file as the profile gave it', async () => {
+    const artifact = await gather(ctx(), withActuals('./sends/missing.csv'));
+    expect(artifact.actuals).toEqual({
+      file: './sends/missing.csv',
+      error: './sends/missing.csv not found',
+      cause: 'file: ./sends/missing.csv not found',
+    });
     expect(JSON.stringify(artifact)).not.toContain(profileDir);
     expect(JSON.parse(JSON.stringify(artifact))).toEqual(artifact);
   });
 
-  it('records a folder given as the file as an error', async () => {
+  it('records a folder given as the file with its cause', async () => {
     const artifact = await gather(ctx(), withActuals('sends'));
-    expect(artifact.actuals).toEqual({ file: 'sends', error: 'sends is a folder, not a CSV file' });
+    expect(artifact.actuals).toEqual({ file: 'sends', error: 'sends is a folder, not a CSV file', cause: 'file: sends is a folder, not a CSV file' });
   });
 
-  it('records a malformed file as an error with the line', async () => {
+  it('records a malformed file with the line in its cause', async () => {
     const artifact = await gather(ctx(), withActuals('sends/bad.csv'));
-    expect(artifact.actuals).toEqual({ file: 'sends/bad.csv', error: 'sends/bad.csv: line 3: sent "lots" is not a whole number of messages' });
-    expect(JSON.parse(JSON.stringify(artifact))).toEqual(artifact);
+    expect(artifact.actuals).toEqual({
+      file: 'sends/bad.csv',
+      error: 'sends/bad.csv line 3: sent "lots" is not a whole number of messages',
+      cause: 'file: sends/bad.csv line 3: sent "lots" is not a whole number of messages',
+    });
   });
 
-  it('stops when the run is cancelled instead of blaming the file', async () => {
+  it('says on the spinner which file it reads', async () => {
+    const progress: string[] = [];
+    await gather(ctx(undefined, progress), withActuals('sends/good.csv'));
+    expect(progress).toEqual(['reading sends/good.csv']);
+  });
+
+  it('hands back an interrupted reading as cut off, not as a fault of the file', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(gather(ctx(controller.signal), withActuals('sends/good.csv'))).rejects.toMatchObject({ name: 'AbortError' });
+    const artifact = await gather(ctx(controller.signal), withActuals('sends/good.csv'));
+    expect(artifact.actuals).toEqual({
+      file: 'sends/good.csv',
+      error: 'sends/good.csv was not read before the check was interrupted',
+      cause: 'interrupted: sends/good.csv was not read before the check was interrupted',
+    });
+  });
+
+  it('hands back a reading cut off by the time limit with a timeout cause', async () => {
+    const controller = new AbortController();
+    controller.abort(new DOMException('exceeded 1 ms', 'TimeoutError'));
+    const artifact = await gather(ctx(controller.signal), withActuals('sends/good.csv'));
+    expect(artifact.actuals).toMatchObject({ cause: 'timeout: sends/good.csv was not read before the check ran out of time' });
   });
 });

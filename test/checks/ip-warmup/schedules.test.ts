@@ -1,9 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { config } from '../../../checks/ip-warmup/config.js';
 import { ipShare, resolvePlans } from '../../../checks/ip-warmup/plan.js';
-import { REFERENCE_RAMPS, scaledSchedule, type ScheduleName } from '../../../checks/ip-warmup/schedules.js';
+import { REFERENCE_RAMPS, referenceDayReaching, scaledSchedule, type ScheduleName } from '../../../checks/ip-warmup/schedules.js';
+
+// The providers' published daily tables, written out from their guides, never read from the module under test.
+// SendGrid "IP Warmup Schedule" (manual), days 1–17; day 18 onwards doubles daily.
+const SENDGRID = [50, 100, 1_000, 5_000, 10_000, 50_000, 200_000, 500_000, 800_000, 1_000_000, 1_600_000, 2_000_000, 3_000_000, 4_500_000, 7_000_000, 9_000_000, 12_000_000];
+// Braze "IP warming", days 1–17; day 18 onwards doubles daily until the desired volume.
+const BRAZE = [50, 100, 500, 1_000, 5_000, 10_000, 20_000, 40_000, 70_000, 100_000, 150_000, 250_000, 400_000, 600_000, 1_000_000, 2_000_000, 4_000_000];
+// SparkPost "IP Warm-up Overview", days 1–14; above 5M never more than double.
+const SPARKPOST = [200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 40_000, 100_000, 250_000, 500_000, 1_000_000, 2_000_000, 5_000_000];
 
 const growth = (ramp: number[]): number[] => ramp.slice(1).map((volume, i) => volume / (ramp[i] ?? volume));
+
+describe('the published ramps', () => {
+  it('are the providers\' tables', () => {
+    expect(REFERENCE_RAMPS).toEqual({ sendgrid: SENDGRID, braze: BRAZE, sparkpost: SPARKPOST });
+  });
+
+  it.each<[ScheduleName, number, number]>([
+    ['braze', 50, 1],
+    ['braze', 500, 3],
+    ['braze', 501, 4],
+    ['braze', 40_000, 8],
+    ['braze', 1_000_000, 15],
+    ['braze', 8_000_000, 18],
+    ['sendgrid', 1_000_000, 10],
+    ['sparkpost', 150, 1],
+    ['sparkpost', 40_000, 8],
+  ])('%s reaches %i on day %i', (name, volume, day) => {
+    expect(referenceDayReaching(name, volume)).toBe(day);
+  });
+});
 
 describe('scaledSchedule', () => {
   it('follows the SendGrid table up to the share and caps the last day at it', () => {
@@ -11,7 +39,7 @@ describe('scaledSchedule', () => {
   });
 
   it('ends on the table day that equals the share', () => {
-    expect(scaledSchedule('braze', 600_000)).toEqual([...REFERENCE_RAMPS.braze.slice(0, 13), 600_000]);
+    expect(scaledSchedule('braze', 600_000)).toEqual([50, 100, 500, 1_000, 5_000, 10_000, 20_000, 40_000, 70_000, 100_000, 150_000, 250_000, 400_000, 600_000]);
   });
 
   it('is a single day when the share is below the first day of the table', () => {
@@ -21,7 +49,7 @@ describe('scaledSchedule', () => {
   it('doubles daily past the end of the Braze table, then caps at the share', () => {
     const ramp = scaledSchedule('braze', 20_000_000);
     expect(ramp.slice(17)).toEqual([8_000_000, 16_000_000, 20_000_000]);
-    expect(ramp.slice(0, 17)).toEqual([...REFERENCE_RAMPS.braze]);
+    expect(ramp.slice(0, 17)).toEqual(BRAZE);
   });
 
   it('doubles daily past the end of the SendGrid table', () => {
