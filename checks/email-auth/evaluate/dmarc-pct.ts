@@ -16,6 +16,10 @@ const judgeDomain = (domain: DomainArtifact): EmailAuthVerdict[] => {
   if (pct.value === FULL) {
     return [{ ...base, status: 'pass', message: `The DMARC record at ${where} has pct=${FULL}, the default: every receiver applies its policy to all failing mail. Note: RFC 9989 removed pct=, so it can be dropped.`, found: `pct=${FULL}`, evidence }];
   }
+  // Mail left out of the sample gets the next weaker policy; below none there is none, so every receiver does the same.
+  if (decision.policy === 'none') {
+    return [{ ...base, status: 'pass', message: `The DMARC record at ${where} has pct=${pct.raw} under ${decision.tagApplied}=none, where it changes nothing: every receiver only monitors. Note: RFC 9989 removed pct=, so it can be dropped.`, found: `pct=${pct.raw} under ${decision.tagApplied}=none`, evidence }];
+  }
   const share = pct.value === undefined ? `an unreadable share (pct=${pct.raw})` : `${pct.value}%`;
   return [
     {

@@ -109,6 +109,15 @@ describe('verdict texts match the verdict', () => {
     expect(toFinding(emailAuth, only(ofRule('dmarc-pct', 'dmarc-record')), {}).status).toBe('pass');
   });
 
+  it('passes a pct under p=none, where it changes nothing at any receiver', () => {
+    const artifact = readArtifact('dmarc-pct');
+    const [domain] = artifact.domains;
+    const policy = domain?.dmarc.rfc9989.policy;
+    if (!domain || policy?.status !== 'found') throw new Error('the dmarc-pct recording has no policy');
+    const none = { ...artifact, domains: [{ ...domain, dmarc: { ...domain.dmarc, rfc9989: { ...domain.dmarc.rfc9989, policy: { ...policy, policy: 'none' as const } } } }] };
+    expect(only(judge('dmarc-pct', {}, none).filter((verdict) => verdict.rule === 'dmarc-pct'))).toMatchObject({ status: 'pass', found: 'pct=25 under p=none' });
+  });
+
   it('passes a retired key under a probed selector with a note, and still fails a listed revoked one', () => {
     const retired = only(judge('dkim-retired').filter((verdict) => verdict.subject === 's2._domainkey.dkim-retired.example'));
     expect(retired).toMatchObject({ status: 'pass', found: 'retired (p= empty)' });
