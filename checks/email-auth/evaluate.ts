@@ -6,6 +6,7 @@ import { bimi } from './evaluate/bimi.js';
 import { bulkSenderReadiness } from './evaluate/bulk-sender-readiness.js';
 import { dkimKeySize } from './evaluate/dkim-key-size.js';
 import { dkimRecord } from './evaluate/dkim-record.js';
+import { dmarcPct } from './evaluate/dmarc-pct.js';
 import { dmarcPolicyStrength } from './evaluate/dmarc-policy-strength.js';
 import { dmarcRecord } from './evaluate/dmarc-record.js';
 import { dmarcReportDestination } from './evaluate/dmarc-report-destination.js';
@@ -19,28 +20,31 @@ import { spfLookupLimit, spfVoidLookups } from './evaluate/spf-limits.js';
 import { spfRecord } from './evaluate/spf-record.js';
 import { tlsRpt as tlsRptRule } from './evaluate/tls-rpt.js';
 import type { EmailAuthVerdict } from './evaluate/verdict.js';
+import { dnsCauses } from './evaluate/causes.js';
 
 /** Pure: one function per rule over the gathered DNS answers, composed here. */
 export const evaluate = (artifact: EmailAuthArtifact, config: EmailAuthConfig, _ctx: EvaluateContext): EmailAuthVerdict[] => {
   const { domains } = artifact;
+  const causeOf = dnsCauses(artifact.queries.log);
   return [
-    ...spfRecord(domains),
-    ...spfLookupLimit(domains),
-    ...spfVoidLookups(domains),
+    ...spfRecord(domains, causeOf),
+    ...spfLookupLimit(domains, causeOf),
+    ...spfVoidLookups(domains, causeOf),
     ...spfAllQualifier(domains),
-    ...spfAuthorizesIps(domains),
-    ...dkimRecord(domains),
+    ...spfAuthorizesIps(domains, causeOf),
+    ...dkimRecord(domains, causeOf),
     ...dkimKeySize(domains),
-    ...dmarcRecord(domains),
-    ...dmarcPolicyStrength(domains, config.requirePolicy),
-    ...dmarcReportDestination(domains),
-    ...alignment(artifact),
-    ...mxRecord(domains),
-    ...reverseDns(domains),
-    ...mtaSts(domains),
-    ...tlsRptRule(domains),
-    ...bimi(domains),
-    ...bulkSenderReadiness(artifact, config.domains.map((domain) => domain.dailyVolume)),
+    ...dmarcRecord(domains, causeOf),
+    ...dmarcPct(domains),
+    ...dmarcPolicyStrength(domains, config.requirePolicy, causeOf),
+    ...dmarcReportDestination(domains, causeOf),
+    ...alignment(artifact, causeOf),
+    ...mxRecord(domains, causeOf),
+    ...reverseDns(domains, causeOf),
+    ...mtaSts(domains, causeOf),
+    ...tlsRptRule(domains, causeOf),
+    ...bimi(domains, causeOf),
+    ...bulkSenderReadiness(artifact, config.domains.map((domain) => domain.dailyVolume), causeOf),
     ...oneClickUnsubscribeRule(artifact),
   ];
 };

@@ -6,6 +6,7 @@ import type { DomainConfig, EmailAuthConfig } from './config.js';
 import { findOrganizationalDomain } from './dmarc/tree-walk.js';
 import { gatherDkim } from './gather/dkim.js';
 import { gatherDmarc } from './gather/dmarc.js';
+import { reportDnsProgress } from './gather/progress.js';
 import { gatherTransportRecords } from './gather/domain-records.js';
 import { gatherReverseDns } from './gather/reverse-dns.js';
 import { gatherSamples } from './gather/samples.js';
@@ -55,10 +56,15 @@ const gatherOrganizationalDomains = async (artifact: Pick<EmailAuthArtifact, 'do
 export const gather = async (ctx: GatherContext, config: EmailAuthConfig): Promise<EmailAuthArtifact> => {
   const ca = await readTrustedCa(config.mtaSts.trustedCa, ctx.profileDir, ctx.signal);
   const sts: StsFetchOptions = { port: config.mtaSts.port, signal: ctx.signal, ...(ca ? { ca } : {}) };
-  const [domains, samples] = await Promise.all([
-    Promise.all(config.domains.map((domain) => gatherDomain(domain, ctx, sts))),
-    gatherSamples(config.sampleMessages ?? [], ctx.profileDir, ctx.dns, ctx.signal),
-  ]);
-  const organizationalDomains = await gatherOrganizationalDomains({ domains, samples }, ctx);
-  return { domains, samples, organizationalDomains, queries: { ...ctx.dns.stats(), log: ctx.dns.log() } };
+  const stopProgress = reportDnsProgress(ctx);
+  try {
+    const [domains, samples] = await Promise.all([
+      Promise.all(config.domains.map((domain) => gatherDomain(domain, ctx, sts))),
+      gatherSamples(config.sampleMessages ?? [], ctx.profileDir, ctx.dns, ctx.signal),
+    ]);
+    const organizationalDomains = await gatherOrganizationalDomains({ domains, samples }, ctx);
+    return { domains, samples, organizationalDomains, queries: { ...ctx.dns.stats(), log: ctx.dns.log() } };
+  } finally {
+    stopProgress();
+  }
 };

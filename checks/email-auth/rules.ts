@@ -67,9 +67,18 @@ export const rules = {
     failureTitle: 'The DMARC record is missing or invalid',
     severity: 'high',
     description:
-      'DMARC is found by the RFC 9989 DNS tree walk from `_dmarc.<From domain>`. More than one record, a record not starting with `v=DMARC1` or invalid tag values make receivers ignore it. `pct`, `rf` and `ri` were removed by RFC 9989.',
-    fix: 'Publish exactly one TXT record at `_dmarc.<domain>` starting with `v=DMARC1; p=…`, and drop pct/rf/ri.',
+      'DMARC is found by the RFC 9989 DNS tree walk from `_dmarc.<From domain>`. More than one record, a record not starting with `v=DMARC1` or invalid tag values make receivers ignore it. `rf` and `ri` were removed by RFC 9989 (`pct` has its own rule, email-auth/dmarc-pct).',
+    fix: 'Publish exactly one TXT record at `_dmarc.<domain>` starting with `v=DMARC1; p=…`, and drop rf/ri.',
     ref: 'RFC 9989 §4.7, §4.10; RFC 7489',
+  },
+  'dmarc-pct': {
+    title: 'The DMARC policy applies to all mail at every receiver',
+    failureTitle: 'The DMARC policy differs by receiver (pct= below 100)',
+    severity: 'medium',
+    description:
+      'RFC 7489 receivers apply the policy to the `pct` percentage of failing mail only; RFC 9989 removed `pct`, so its receivers apply the policy to all of it. A `pct` under 100 makes the same spoofed message quarantined at one mailbox provider and delivered at another. `pct=100` is the default and changes nothing.',
+    fix: 'Drop pct= (or set it to 100) once aggregate reports show your legitimate mail passes; use t=y, not pct=, to test a policy.',
+    ref: 'RFC 7489 §6.3; RFC 9989 §4.7',
   },
   'dmarc-policy-strength': {
     title: 'The DMARC policy is strong enough for the peak',

@@ -1,5 +1,5 @@
 import type { DnsOutcome, Lookup } from '../../../src/dns/types.js';
-import { isDnsTrouble } from '../dns-seen.js';
+import { isAbsent, isDnsTrouble } from '../dns-seen.js';
 import { normalizeDomain, pslOrganizationalDomain } from '../domains.js';
 import type { DmarcParse, Policy } from './parse.js';
 import { hasSingleRecord, queryDmarc, type DmarcQuery } from './query.js';
@@ -33,7 +33,14 @@ export type PolicyDecision =
       /** For sp: what np= asks for From domains that do not exist. */
       nonExistentDomainPolicy?: Policy;
     }
-  | { status: 'none' }
+  | {
+      status: 'none';
+      /**
+       * The From domain's own `_dmarc` answer is certain (NXDOMAIN or NODATA), but a name above it could
+       * not be asked: the walk is unfinished, yet no record applies that q4check can see.
+       */
+      unfinishedWalk?: { name: string; outcome: DnsOutcome; error?: string };
+    }
   /** RFC 7489 §6.6.3 step 5: more than one record ends discovery, so no DMARC applies. */
   | { status: 'multiple-records'; domain: string }
   | { status: 'dns-error'; name: string; outcome: DnsOutcome; error?: string };
@@ -77,7 +84,12 @@ const decision = (query: DmarcQuery & { record: string; parsed: DmarcParse }, so
 const policyFromWalk = (walk: TreeWalk, org: OrgDomainDecision): PolicyDecision => {
   const author = walk.steps[0];
   if (author !== undefined && hasSingleRecord(author)) return decision(author, 'author');
-  if (walk.failure !== undefined) return dnsError(walk.failure);
+  if (walk.failure !== undefined) {
+    const { name, outcome, error } = walk.failure;
+    // The From domain's own answer is certain (NXDOMAIN or NODATA): it has no record, whatever the trouble above.
+    const certain = author !== undefined && author !== walk.failure && isAbsent(author);
+    return certain ? { status: 'none', unfinishedWalk: { name, outcome, ...(error !== undefined && { error }) } } : dnsError(walk.failure);
+  }
   if (org.status !== 'found' || org.rule === 'no-record') return { status: 'none' };
   const orgStep = walk.steps.find((step) => step.domain === org.domain);
   if (orgStep !== undefined && hasSingleRecord(orgStep)) return decision(orgStep, 'organizational');

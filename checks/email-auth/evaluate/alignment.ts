@@ -1,5 +1,6 @@
 import type { EmailAuthArtifact } from '../artifact.js';
 import type { AlignmentResult, IdentifierAlignment } from '../dmarc/alignment.js';
+import type { DnsCauseOf } from './causes.js';
 import { alignmentOf, dkimTrouble, spfTrouble } from './identifiers.js';
 import type { EmailAuthVerdict } from './verdict.js';
 
@@ -17,25 +18,26 @@ const identifierJson = (identifier: IdentifierAlignment) => ({
   otherOrg: identifier.otherOrg ?? null,
 });
 
-export const alignment = (artifact: EmailAuthArtifact): EmailAuthVerdict[] =>
+export const alignment = (artifact: EmailAuthArtifact, causeOf: DnsCauseOf): EmailAuthVerdict[] =>
   artifact.domains.map((domain): EmailAuthVerdict => {
     const result = alignmentOf(domain, artifact);
     const details = describe(result);
-    const base = { rule: 'alignment', subject: domain.from, expected: 'DKIM aligned (SPF aligned too, ideally)', found: `DMARC passes via ${result.dmarcPassesVia}`, evidence: { dmarcPassesVia: result.dmarcPassesVia, spf: result.spf ? identifierJson(result.spf) : null, dkim: result.dkim.map(identifierJson) } } as const;
+    const found = `DMARC passes via ${result.dmarcPassesVia}`;
+    const base = { rule: 'alignment', subject: domain.from, expected: 'DKIM aligned (SPF aligned too, ideally)', evidence: { dmarcPassesVia: result.dmarcPassesVia, spf: result.spf ? identifierJson(result.spf) : null, dkim: result.dkim.map(identifierJson) } } as const;
     const summary = details.join('; ');
     switch (result.dmarcPassesVia) {
       case 'both':
       case 'dkim':
-        return { ...base, status: 'pass', message: `DMARC can pass for ${domain.from} through ${result.dmarcPassesVia === 'both' ? 'SPF and DKIM' : 'DKIM'}: ${summary}.` };
+        return { ...base, found, status: 'pass', message: `DMARC can pass for ${domain.from} through ${result.dmarcPassesVia === 'both' ? 'SPF and DKIM' : 'DKIM'}: ${summary}.` };
       case 'spf':
-        return { ...base, status: 'warn', message: `DMARC can pass for ${domain.from} only through SPF, which forwarding breaks: ${summary}.`, fix: 'Sign with d= your own domain (a custom DKIM domain at your provider), so DMARC survives forwarding.' };
+        return { ...base, found, status: 'warn', message: `DMARC can pass for ${domain.from} only through SPF, which forwarding breaks: ${summary}.`, fix: 'Sign with d= your own domain (a custom DKIM domain at your provider), so DMARC survives forwarding.' };
       case 'unknown':
-        return { ...base, status: 'warn', message: `Alignment for ${domain.from} could not be settled (an organisational domain could not be determined): ${summary}.` };
+        return { ...base, found, status: 'warn', message: `Alignment for ${domain.from} could not be settled (an organisational domain could not be determined): ${summary}.` };
       case 'neither': {
         // An identifier whose check DNS hid might pass aligned: "could not check", never a fail.
         const trouble = (result.spf?.aligned !== false ? spfTrouble(domain) : undefined) ?? dkimTrouble(domain);
-        if (trouble) return { ...base, status: 'error', message: `Could not check whether DMARC can pass for ${domain.from}: ${trouble}. ${summary}.` };
-        return { ...base, status: 'fail', message: `DMARC cannot pass for ${domain.from}: no passing identifier aligns with it. ${summary}.` };
+        if (trouble) return { ...base, status: 'error', message: `Could not check whether DMARC can pass for ${domain.from}: ${trouble.text}. ${summary}.`, cause: causeOf(trouble.question) };
+        return { ...base, found, status: 'fail', message: `DMARC cannot pass for ${domain.from}: no passing identifier aligns with it. ${summary}.` };
       }
     }
   });

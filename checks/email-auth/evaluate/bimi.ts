@@ -2,12 +2,13 @@ import type { DomainArtifact } from '../artifact.js';
 import { isAbsent, isDnsTrouble, recordsStartingWith } from '../dns-seen.js';
 import { parseBimi } from '../records/bimi.js';
 import { effectivePolicy, enforces } from './dmarc-applied.js';
+import type { DnsCauseOf } from './causes.js';
 import { couldNotCheck, type EmailAuthVerdict } from './verdict.js';
 
-const judgeDomain = (domain: DomainArtifact): EmailAuthVerdict => {
+const judgeDomain = (domain: DomainArtifact, causeOf: DnsCauseOf): EmailAuthVerdict => {
   const seen = domain.bimi;
   const base = { rule: 'bimi', subject: domain.from, expected: 'v=BIMI1 with an https SVG logo, under DMARC enforcement' } as const;
-  if (isDnsTrouble(seen)) return couldNotCheck('bimi', domain.from, seen);
+  if (isDnsTrouble(seen)) return couldNotCheck('bimi', domain.from, seen, causeOf);
   const records = recordsStartingWith(seen, 'v=BIMI1');
   if (isAbsent(seen) || records.length === 0) {
     return { ...base, status: 'skip', message: `${domain.from} publishes no BIMI record (optional).` };
@@ -24,4 +25,4 @@ const judgeDomain = (domain: DomainArtifact): EmailAuthVerdict => {
   return { ...base, status: 'pass', message: `${domain.from} publishes a valid BIMI record.`, found: records[0], evidence };
 };
 
-export const bimi = (domains: DomainArtifact[]): EmailAuthVerdict[] => domains.map(judgeDomain);
+export const bimi = (domains: DomainArtifact[], causeOf: DnsCauseOf): EmailAuthVerdict[] => domains.map((domain) => judgeDomain(domain, causeOf));

@@ -17,8 +17,9 @@ export const dkimKeySize = (domains: DomainArtifact[]): EmailAuthVerdict[] =>
       if (key.keyType === 'ed25519') return [{ ...base, status: 'pass', message: `${subject} is an Ed25519 key.`, found: 'Ed25519' }];
       const bits = key.bits ?? 0;
       const found = `RSA ${bits} bits`;
-      if (bits < MINIMUM_BITS) return [{ ...base, status: 'fail', message: `${subject} is a ${bits}-bit RSA key: receivers reject keys under ${MINIMUM_BITS} bits.`, found }];
-      if (bits < RECOMMENDED_BITS) return [{ ...base, status: 'warn', message: `${subject} is a ${bits}-bit RSA key: accepted, but ${RECOMMENDED_BITS} bits is recommended.`, found }];
+      // expected names the threshold that decided: the minimum for a fail, the recommendation for a warn.
+      if (bits < MINIMUM_BITS) return [{ ...base, expected: `RSA ≥ ${MINIMUM_BITS} bits (receivers reject shorter keys)`, status: 'fail', message: `${subject} is a ${bits}-bit RSA key: receivers reject keys under ${MINIMUM_BITS} bits.`, found }];
+      if (bits < RECOMMENDED_BITS) return [{ ...base, expected: `RSA ≥ ${RECOMMENDED_BITS} bits (recommended)`, status: 'warn', message: `${subject} is a ${bits}-bit RSA key: accepted, but ${RECOMMENDED_BITS} bits is recommended.`, found }];
       return [{ ...base, status: 'pass', message: `${subject} is a ${bits}-bit RSA key.`, found }];
     }),
   );

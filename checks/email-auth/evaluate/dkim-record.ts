@@ -1,15 +1,16 @@
 import type { DkimSeen, DomainArtifact } from '../artifact.js';
+import type { DnsCauseOf } from './causes.js';
 import { couldNotCheck, type EmailAuthVerdict } from './verdict.js';
 import { keyName, keyStateOf } from './dkim-keys.js';
 
-const judgeSelector = (seen: DkimSeen): EmailAuthVerdict => {
+const judgeSelector = (seen: DkimSeen, causeOf: DnsCauseOf): EmailAuthVerdict => {
   const subject = keyName(seen);
   const base = { rule: 'dkim-record', subject, expected: 'one valid, unrevoked key' } as const;
   const via = seen.answer.cnames.length > 0 ? ` (via CNAME ${seen.answer.cnames.join(' → ')})` : '';
   const state = keyStateOf(seen);
   switch (state.state) {
     case 'trouble':
-      return couldNotCheck('dkim-record', subject, seen.answer);
+      return couldNotCheck('dkim-record', subject, seen.answer, causeOf);
     case 'absent':
       return { ...base, status: 'fail', message: `No DKIM key is published at ${subject}${via}: mail signed with selector ${seen.selector} fails DKIM.`, found: seen.answer.outcome === 'nxdomain' ? 'the name does not exist' : 'no TXT record' };
     case 'ambiguous':
@@ -19,6 +20,10 @@ const judgeSelector = (seen: DkimSeen): EmailAuthVerdict => {
     case 'key': {
       const { key } = state;
       const evidence = { keyType: key.keyType, bits: key.bits ?? null, cnames: seen.answer.cnames, flags: key.flags, warnings: key.warnings };
+      // A provider's selector the profile does not list, emptied: a key retired on rotation, not one in use.
+      if (key.revoked && seen.probed) {
+        return { ...base, status: 'pass', expected: 'no key in use under a selector the profile does not list', message: `${subject}${via} holds a retired key (empty p=, revoked); the profile does not list this selector, so no mail is expected to be signed with it. Note: if a sender still signs with ${seen.selector}, list it under dkim: and publish its key.`, found: 'retired (p= empty)', evidence };
+      }
       if (key.revoked) return { ...base, status: 'fail', message: `The DKIM key at ${subject} is revoked (empty p=): every signature made with it fails.`, found: 'revoked (p= empty)', evidence };
       if (!key.usableForEmail) return { ...base, status: 'fail', message: `The DKIM key at ${subject} is restricted to s=${key.serviceTypes.join(':')}, not email.`, found: `s=${key.serviceTypes.join(':')}`, evidence };
       if (key.sha1Only) return { ...base, status: 'fail', message: `The DKIM key at ${subject} allows only SHA-1 (h=sha1), which verifiers no longer accept.`, found: 'h=sha1', evidence };
@@ -29,11 +34,11 @@ const judgeSelector = (seen: DkimSeen): EmailAuthVerdict => {
 };
 
 /** Probed selectors: report the ones found; if none is, say what was probed — never "DKIM missing". */
-const judgeProbe = (domain: DomainArtifact, probed: DkimSeen[]): EmailAuthVerdict[] => {
+const judgeProbe = (domain: DomainArtifact, probed: DkimSeen[], causeOf: DnsCauseOf): EmailAuthVerdict[] => {
   const found = probed.filter((seen) => keyStateOf(seen).state !== 'absent' && keyStateOf(seen).state !== 'trouble');
-  if (found.length > 0) return found.map(judgeSelector);
+  if (found.length > 0) return found.map((seen) => judgeSelector(seen, causeOf));
   const trouble = probed.find((seen) => keyStateOf(seen).state === 'trouble');
-  if (trouble) return [couldNotCheck('dkim-record', domain.from, trouble.answer)];
+  if (trouble) return [couldNotCheck('dkim-record', domain.from, trouble.answer, causeOf)];
   const names = probed.map((seen) => seen.selector);
   return [
     {
@@ -49,8 +54,8 @@ const judgeProbe = (domain: DomainArtifact, probed: DkimSeen[]): EmailAuthVerdic
   ];
 };
 
-export const dkimRecord = (domains: DomainArtifact[]): EmailAuthVerdict[] =>
+export const dkimRecord = (domains: DomainArtifact[], causeOf: DnsCauseOf): EmailAuthVerdict[] =>
   domains.flatMap((domain) => [
-    ...domain.dkim.filter((seen) => !seen.probed).map(judgeSelector),
-    ...(domain.dkim.some((seen) => seen.probed) ? judgeProbe(domain, domain.dkim.filter((seen) => seen.probed)) : []),
+    ...domain.dkim.filter((seen) => !seen.probed).map((seen) => judgeSelector(seen, causeOf)),
+    ...(domain.dkim.some((seen) => seen.probed) ? judgeProbe(domain, domain.dkim.filter((seen) => seen.probed), causeOf) : []),
   ]);

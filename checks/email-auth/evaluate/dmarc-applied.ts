@@ -15,3 +15,9 @@ export const effectivePolicy = (decision: FoundPolicy): Policy => {
 export const isWeakerThan = (policy: Policy, required: Policy): boolean => STRENGTH[policy] < STRENGTH[required];
 
 export const enforces = (policy: Policy): boolean => policy !== 'none';
+
+/** Said when the walk above a From domain with no `_dmarc` name stopped on DNS trouble: the record is missing, the walk unfinished. */
+export const unfinishedWalkNote = (decision: PolicyDecision): string =>
+  decision.status === 'none' && decision.unfinishedWalk
+    ? ` The tree walk above it stopped at ${decision.unfinishedWalk.name} (${decision.unfinishedWalk.outcome.toUpperCase()}), so a record higher up, if any, was not seen.`
+    : '';

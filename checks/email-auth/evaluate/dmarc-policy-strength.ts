@@ -1,17 +1,19 @@
 import type { DomainArtifact } from '../artifact.js';
 import type { Policy } from '../dmarc/parse.js';
-import { effectivePolicy, isWeakerThan } from './dmarc-applied.js';
+import { effectivePolicy, isWeakerThan, unfinishedWalkNote } from './dmarc-applied.js';
+import type { DnsCauseOf } from './causes.js';
 import type { EmailAuthVerdict } from './verdict.js';
 
-const judgeDomain = (domain: DomainArtifact, required: Policy): EmailAuthVerdict => {
+const judgeDomain = (domain: DomainArtifact, required: Policy, causeOf: DnsCauseOf): EmailAuthVerdict => {
   const subject = domain.from;
   const decision = domain.dmarc.rfc9989.policy;
   const base = { rule: 'dmarc-policy-strength', subject, expected: `p=${required} or stronger` } as const;
   if (decision.status === 'dns-error') {
-    return { ...base, status: 'error', message: `Could not check: the DMARC lookup of ${decision.name} failed (${decision.outcome.toUpperCase()}).` };
+    return { ...base, status: 'error', message: `Could not check: the DMARC lookup of ${decision.name} failed (${decision.outcome.toUpperCase()}).`, cause: causeOf({ name: decision.name, type: 'TXT', outcome: decision.outcome }) };
   }
   if (decision.status !== 'found') {
-    return { ...base, status: 'fail', message: `${subject} has no DMARC policy; the mailbox providers require at least p=none from bulk senders, and the peak needs p=${required}.`, found: 'no policy' };
+    const lead = decision.status === 'none' && decision.unfinishedWalk ? `No DMARC record at ${subject}, so it has no DMARC policy.${unfinishedWalkNote(decision)}` : `${subject} has no DMARC policy.`;
+    return { ...base, status: 'fail', message: `${lead} The mailbox providers require at least p=none from bulk senders, and the peak needs p=${required}.`, found: 'no policy' };
   }
   const applied = effectivePolicy(decision);
   const tag = `${decision.tagApplied}=${decision.policy}${decision.parsed.record?.t === 'y' ? ' with t=y' : ''}`;
@@ -23,5 +25,5 @@ const judgeDomain = (domain: DomainArtifact, required: Policy): EmailAuthVerdict
   return { ...base, status: 'pass', message: `The DMARC policy that applies to ${subject} (${tag}) meets p=${required}.`, found: tag, evidence };
 };
 
-export const dmarcPolicyStrength = (domains: DomainArtifact[], required: Policy): EmailAuthVerdict[] =>
-  domains.map((domain) => judgeDomain(domain, required));
+export const dmarcPolicyStrength = (domains: DomainArtifact[], required: Policy, causeOf: DnsCauseOf): EmailAuthVerdict[] =>
+  domains.map((domain) => judgeDomain(domain, required, causeOf));

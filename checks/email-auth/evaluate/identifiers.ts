@@ -1,3 +1,4 @@
+import type { DnsOutcome } from '../../../src/dns/types.js';
 import type { DomainArtifact, EmailAuthArtifact } from '../artifact.js';
 import { checkAlignment, type AlignmentResult } from '../dmarc/alignment.js';
 import { troubleText } from '../dns-seen.js';
@@ -10,23 +11,31 @@ export const spfCanPass = (domain: DomainArtifact): boolean =>
     ? domain.spfChecks.every((check) => check.result.result === 'pass')
     : domain.spf.tree.outcome === 'found' && domain.spf.totals.permerrors.length === 0;
 
-/** When SPF does not pass only because DNS failed (no definite non-pass result): what failed, for a person to read. */
-export const spfTrouble = (domain: DomainArtifact): string | undefined => {
+/** What DNS hid, for a person to read, and the question it hid it behind (for the cause), when known. */
+export interface DnsTrouble {
+  text: string;
+  question: { name: string; type: string; outcome: DnsOutcome };
+}
+
+/** When SPF does not pass only because DNS failed (no definite non-pass result): what failed. */
+export const spfTrouble = (domain: DomainArtifact): DnsTrouble | undefined => {
   if (spfCanPass(domain)) return undefined;
+  const [error] = domain.spf.totals.dnsErrors;
+  // check_host() keeps no question list; the tree walk asked the same names, so its first failure stands for it.
+  const question = error ?? { name: domain.returnPath, type: 'TXT', outcome: 'error' as const };
   if (domain.spfChecks.length > 0) {
     const definite = domain.spfChecks.some((check) => check.result.result !== 'pass' && check.result.result !== 'temperror');
     const temporary = domain.spfChecks.find((check) => check.result.result === 'temperror');
-    return !definite && temporary ? `SPF for ${temporary.ip} ended in a temporary DNS error` : undefined;
+    return !definite && temporary ? { text: `SPF for ${temporary.ip} ended in a temporary DNS error`, question } : undefined;
   }
-  const [error] = domain.spf.totals.dnsErrors;
-  return error && domain.spf.totals.permerrors.length === 0 ? `${error.type} ${error.name} could not be resolved (${error.outcome.toUpperCase()})` : undefined;
+  return error && domain.spf.totals.permerrors.length === 0 ? { text: `${error.type} ${error.name} could not be resolved (${error.outcome.toUpperCase()})`, question } : undefined;
 };
 
 /** When no DKIM key is usable and a selector's lookup failed: what failed. */
-export const dkimTrouble = (domain: DomainArtifact): string | undefined => {
+export const dkimTrouble = (domain: DomainArtifact): DnsTrouble | undefined => {
   if (usableKeys(domain).length > 0) return undefined;
   const troubled = domain.dkim.find((seen) => keyStateOf(seen).state === 'trouble');
-  return troubled ? troubleText(troubled.answer) : undefined;
+  return troubled ? { text: troubleText(troubled.answer), question: troubled.answer } : undefined;
 };
 
 /** RFC 9989 organisational domains from the tree walks gathered, the Public Suffix List for any other. */

@@ -1,15 +1,16 @@
 import type { DomainArtifact } from '../artifact.js';
 import { isAbsent, isDnsTrouble, recordsStartingWith } from '../dns-seen.js';
 import { mxMatches, parseStsPolicy, parseStsTxt } from '../records/mta-sts.js';
+import type { DnsCauseOf } from './causes.js';
 import { couldNotCheck, type EmailAuthVerdict } from './verdict.js';
 
 const mxHosts = (domain: DomainArtifact): string[] =>
   (domain.mx.find((entry) => entry.domain === domain.from)?.answer.records ?? []).map((record) => record.split(/\s+/)[1]?.replace(/\.$/, '') ?? '');
 
-const judgeDomain = (domain: DomainArtifact): EmailAuthVerdict => {
+const judgeDomain = (domain: DomainArtifact, causeOf: DnsCauseOf): EmailAuthVerdict => {
   const { txt, policy } = domain.mtaSts;
   const base = { rule: 'mta-sts', subject: domain.from, expected: 'a _mta-sts TXT record and a valid HTTPS policy covering the MX hosts' } as const;
-  if (isDnsTrouble(txt)) return couldNotCheck('mta-sts', domain.from, txt);
+  if (isDnsTrouble(txt)) return couldNotCheck('mta-sts', domain.from, txt, causeOf);
   const records = recordsStartingWith(txt, 'v=STSv1');
   if (isAbsent(txt) || records.length === 0) {
     return { ...base, status: 'warn', message: `${domain.from} publishes no MTA-STS record, so senders may deliver to it without TLS.`, found: 'no _mta-sts record' };
@@ -36,4 +37,4 @@ const judgeDomain = (domain: DomainArtifact): EmailAuthVerdict => {
   return { ...base, status: 'pass', message: `${domain.from} enforces MTA-STS for ${parsed.mx.join(', ')}.`, found: 'mode: enforce', evidence };
 };
 
-export const mtaSts = (domains: DomainArtifact[]): EmailAuthVerdict[] => domains.map(judgeDomain);
+export const mtaSts = (domains: DomainArtifact[], causeOf: DnsCauseOf): EmailAuthVerdict[] => domains.map((domain) => judgeDomain(domain, causeOf));

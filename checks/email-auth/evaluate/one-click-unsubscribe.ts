@@ -8,7 +8,7 @@ export const oneClickUnsubscribeRule = (artifact: EmailAuthArtifact): EmailAuthV
   }
   return artifact.samples.map((sample): EmailAuthVerdict => {
     const base = { rule: 'one-click-unsubscribe', subject: sample.file, expected: 'List-Unsubscribe with an https URL and List-Unsubscribe-Post: List-Unsubscribe=One-Click, DKIM-signed' } as const;
-    if ('error' in sample) return { ...base, status: 'error', message: `Could not check: ${sample.file} ${sample.error}.` };
+    if ('error' in sample) return { ...base, status: 'error', message: `Could not check: ${sample.file} ${sample.error}.`, cause: `file: ${sample.file} ${sample.error === 'file not found' ? 'not found' : sample.error}` };
     const verdict = oneClickUnsubscribe(sample.headers);
     const evidence = { listUnsubscribe: sample.headers.listUnsubscribe, listUnsubscribePost: sample.headers.listUnsubscribePost, problems: verdict.problems };
     if (verdict.hasHttpsUrl && verdict.hasPostHeader && verdict.problems.length === 0) {

@@ -1,12 +1,13 @@
 import type { DomainArtifact } from '../artifact.js';
 import { isDnsTrouble, recordsStartingWith } from '../dns-seen.js';
 import { parseTlsRpt } from '../records/tls-rpt.js';
+import type { DnsCauseOf } from './causes.js';
 import { couldNotCheck, type EmailAuthVerdict } from './verdict.js';
 
-const judgeDomain = (domain: DomainArtifact): EmailAuthVerdict => {
+const judgeDomain = (domain: DomainArtifact, causeOf: DnsCauseOf): EmailAuthVerdict => {
   const seen = domain.tlsRpt;
   const base = { rule: 'tls-rpt', subject: domain.from, expected: 'v=TLSRPTv1; rua=… at _smtp._tls' } as const;
-  if (isDnsTrouble(seen)) return couldNotCheck('tls-rpt', domain.from, seen);
+  if (isDnsTrouble(seen)) return couldNotCheck('tls-rpt', domain.from, seen, causeOf);
   const records = recordsStartingWith(seen, 'v=TLSRPTv1');
   if (records.length === 0) {
     return { ...base, status: 'warn', message: `${domain.from} publishes no TLS-RPT record, so TLS delivery failures to it go unreported.`, found: 'no _smtp._tls record' };
@@ -18,4 +19,4 @@ const judgeDomain = (domain: DomainArtifact): EmailAuthVerdict => {
   return { ...base, status: 'pass', message: `${domain.from} receives TLS reports at ${parseTlsRpt(records[0]!).rua.join(', ')}.`, found: records[0], evidence: { records } };
 };
 
-export const tlsRpt = (domains: DomainArtifact[]): EmailAuthVerdict[] => domains.map(judgeDomain);
+export const tlsRpt = (domains: DomainArtifact[], causeOf: DnsCauseOf): EmailAuthVerdict[] => domains.map((domain) => judgeDomain(domain, causeOf));

@@ -107,9 +107,19 @@ describe('discoverDmarc: RFC 9989 policy', () => {
     expect(discovery.rfc7489.policy).toMatchObject({ status: 'dns-error', outcome: 'timeout' });
   });
 
-  it('reports a failure further up the walk when the From domain has no record', async () => {
+  it("finds no record when the From domain's own name is NXDOMAIN, keeping the failure further up the walk", async () => {
     const discovery = await discoverDmarc(fakeLookup({ '_dmarc.shop.example': 'servfail' }), 'mail.shop.example');
-    expect(discovery.rfc9989.policy).toMatchObject({ status: 'dns-error', name: '_dmarc.shop.example', outcome: 'servfail' });
+    expect(discovery.rfc9989.policy).toMatchObject({ status: 'none', unfinishedWalk: { name: '_dmarc.shop.example', outcome: 'servfail' } });
+  });
+
+  it("finds no record when the From domain's own name answers NODATA, too", async () => {
+    const discovery = await discoverDmarc(fakeLookup({ '_dmarc.mail.shop.example': [], '_dmarc.shop.example': 'refused' }), 'mail.shop.example');
+    expect(discovery.rfc9989.policy).toMatchObject({ status: 'none', unfinishedWalk: { name: '_dmarc.shop.example', outcome: 'refused' } });
+  });
+
+  it("cannot say when the From domain's own name fails", async () => {
+    const discovery = await discoverDmarc(fakeLookup({ '_dmarc.mail.shop.example': 'timeout' }), 'mail.shop.example');
+    expect(discovery.rfc9989.policy).toMatchObject({ status: 'dns-error', name: '_dmarc.mail.shop.example', outcome: 'timeout' });
   });
 });
 

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDkimKey } from '../../../../checks/email-auth/dkim/parse-key.js';
 import { isDmarcRecord, parseDmarcRecord } from '../../../../checks/email-auth/dmarc/parse.js';
 import { oneClickUnsubscribe, parseMessageHeaders } from '../../../../checks/email-auth/message/parse.js';
+import { parseTagList } from '../../../../checks/email-auth/tag-list.js';
+import { printTagList } from '../print.js';
 
 /**
  * The parsers read whatever DNS or a sample message hands them. These properties hold for any
@@ -110,6 +112,61 @@ describe('parseMessageHeaders never throws', () => {
         const headers = parseMessageHeaders(text);
         expect(headers.problems.join('\n')).not.toMatch(/could not be read/);
         expect(Array.isArray(oneClickUnsubscribe(headers).problems)).toBe(true);
+      }),
+      RUNS,
+    ));
+});
+
+describe('tag lists round trip: parse, print, the same record', () => {
+  const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,6}$/);
+  const run = fc.stringMatching(/^[\x21-\x3a\x3c-\x7e]{1,8}$/);
+  const value = fc.array(run, { maxLength: 3 }).map((runs) => runs.join(' '));
+  const tags = fc.uniqueArray(fc.record({ name, value }), { selector: (tag) => tag.name, maxLength: 8 });
+
+  it('for any tag list (the syntax DKIM and DMARC share)', () =>
+    fc.assert(
+      fc.property(tags, (list) => {
+        const printed = printTagList(list);
+        const parsed = parseTagList(printed);
+        expect(parsed).toEqual({ tags: list, problems: [], duplicates: [] });
+        expect(printTagList(parsed.tags)).toBe(printed);
+      }),
+      RUNS,
+    ));
+
+  const dkimTag = fc.oneof(
+    fc.constantFrom('sha256', 'sha1:sha256').map((v) => ({ name: 'h', value: v })),
+    fc.constantFrom('y', 's', 'y:s').map((v) => ({ name: 't', value: v })),
+    fc.constantFrom('email', '*').map((v) => ({ name: 's', value: v })),
+    run.map((v) => ({ name: 'n', value: v })),
+  );
+  it('for DKIM key records, which still parse as keys', () =>
+    fc.assert(
+      fc.property(fc.uniqueArray(dkimTag, { selector: (tag) => tag.name, maxLength: 4 }), fc.constantFrom({ k: 'rsa', p: RSA }, { k: 'ed25519', p: ED25519 }), (extra, key) => {
+        const text = printTagList([{ name: 'v', value: 'DKIM1' }, { name: 'k', value: key.k }, ...extra, { name: 'p', value: key.p }]);
+        expect(printTagList(parseTagList(text).tags)).toBe(text);
+        expect(parseDkimKey(text).ok).toBe(true);
+      }),
+      RUNS,
+    ));
+
+  const dmarcTag = fc.oneof(
+    fc.constantFrom('none', 'quarantine', 'reject').map((value) => ({ name: 'sp', value })),
+    fc.constantFrom('none', 'quarantine', 'reject').map((value) => ({ name: 'np', value })),
+    fc.constantFrom('r', 's').map((value) => ({ name: 'adkim', value })),
+    fc.constantFrom('r', 's').map((value) => ({ name: 'aspf', value })),
+    fc.constantFrom('y', 'n', 'u').map((value) => ({ name: 'psd', value })),
+    fc.constantFrom('y', 'n').map((value) => ({ name: 't', value })),
+    fc.constantFrom('mailto:d@shop.example', 'mailto:a@shop.example,mailto:b@reports.example!10m').map((value) => ({ name: 'rua', value })),
+    fc.integer({ min: 0, max: 100 }).map((pct) => ({ name: 'pct', value: String(pct) })),
+  );
+  it('for DMARC records, whose parsed tags print back to the record', () =>
+    fc.assert(
+      fc.property(fc.constantFrom('none', 'quarantine', 'reject'), fc.uniqueArray(dmarcTag, { selector: (tag) => tag.name, maxLength: 8 }), (p, extra) => {
+        const text = printTagList([{ name: 'v', value: 'DMARC1' }, { name: 'p', value: p }, ...extra]);
+        const parsed = parseDmarcRecord(text);
+        expect(parsed.ok).toBe(true);
+        expect(printTagList(parsed.record?.tags ?? [])).toBe(text);
       }),
       RUNS,
     ));

@@ -15,7 +15,7 @@ const ctx: EvaluateContext = {
 };
 
 /** The rules that read DNS, each of which must say "could not check" rather than judge. */
-const DNS_RULES = ['spf-record', 'spf-authorizes-ips', 'dkim-record', 'dmarc-record', 'dmarc-policy-strength', 'alignment', 'mx-record', 'reverse-dns', 'mta-sts', 'tls-rpt', 'bimi'];
+const DNS_RULES = ['spf-record', 'spf-authorizes-ips', 'dkim-record', 'dmarc-record', 'dmarc-policy-strength', 'alignment', 'mx-record', 'reverse-dns', 'mta-sts', 'tls-rpt', 'bimi', 'bulk-sender-readiness'];
 
 let simulator: DnsSimulator;
 let sts: StsServer;
@@ -54,6 +54,8 @@ describe('email-auth gather when DNS goes silent', () => {
     const errors = verdicts.filter((verdict) => verdict.status === 'error');
     expect([...new Set(errors.map((verdict) => verdict.rule))].sort()).toEqual([...DNS_RULES].sort());
     for (const verdict of errors) expect(verdict.message).toMatch(/^Could not check\b.*(TIMEOUT|temporary DNS error)/);
+    // One silent resolver, one cause: the reports group every one of these findings under it.
+    expect([...new Set(errors.map((verdict) => verdict.cause))]).toEqual([`dns: resolver ${simulator.address.host}:${simulator.address.port} did not answer`]);
     // Each names the question that went unanswered.
     expect(errors.find((verdict) => verdict.rule === 'dkim-record')?.message).toContain('TXT s1._domainkey.good.example');
     expect(errors.find((verdict) => verdict.rule === 'reverse-dns')?.message).toContain('PTR 10.2.0.192.in-addr.arpa');

@@ -5,7 +5,7 @@ import { config } from '../../../../checks/email-auth/config.js';
 import { gather } from '../../../../checks/email-auth/gather.js';
 import type { Resolver } from '../../../../src/dns/index.js';
 import type { DnsSimulator, FaultRule } from '../../../../src/simulators/dns/index.js';
-import { gatherContext, resolverFor, startCaseDns } from './simulated.js';
+import { TEST_DNS_TIMEOUT_MS, gatherContext, resolverFor, startCaseDns } from './simulated.js';
 
 /**
  * The real gather, a real resolver and the simulator serving fixtures/zones/cases, with one fault
@@ -94,7 +94,7 @@ describe('email-auth gather against the DNS simulator', () => {
 
   it("records a dropped answer as 'timeout'", async () => {
     const { artifact, dns } = await gatherWith([{ from: 'dkim-1024.example', dkim: [{ selector: 's1' }] }], [{ name: 's1._domainkey.dkim-1024.example', type: 'TXT', fault: 'drop' }]);
-    expect(first(artifact).dkim[0]?.answer).toMatchObject({ outcome: 'timeout', records: [], error: expect.stringContaining('did not answer within 200 ms') });
+    expect(first(artifact).dkim[0]?.answer).toMatchObject({ outcome: 'timeout', records: [], error: expect.stringContaining(`did not answer within ${TEST_DNS_TIMEOUT_MS} ms`) });
     expect(first(artifact).mx[0]?.answer.outcome).toBe('answer');
     expect(dns.log().filter((entry) => entry.outcome === 'timeout').map((entry) => `${entry.type} ${entry.name}`)).toEqual(['TXT s1._domainkey.dkim-1024.example']);
   });

@@ -17,12 +17,15 @@ export const startCaseDns = async (rules: FaultRule[] = []): Promise<DnsSimulato
   return simulator;
 };
 
+/** How long a test resolver waits: a loopback answer on a busy two-core machine can take far longer than the usual millisecond. */
+export const TEST_DNS_TIMEOUT_MS = 2_000;
+
 /**
- * A fresh resolver per gather, so each run's query log and cache are its own. Short timeouts with no
- * retry: loopback answers in well under a millisecond, and a dropped question should cost little.
+ * A fresh resolver per gather, so each run's query log and cache are its own. No retry, so a dropped
+ * question costs one timeout; the timeout is long enough that a slow answer is never taken for silence.
  */
 export const resolverFor = (simulator: DnsSimulator, options: Omit<ResolverOptions, 'servers'> = {}): Resolver =>
-  new Resolver({ servers: [simulator.address], timeoutMs: 200, retries: 0, ...options });
+  new Resolver({ servers: [simulator.address], timeoutMs: TEST_DNS_TIMEOUT_MS, retries: 0, ...options });
 
 /** The context the engine would hand the check, with a real resolver as its DNS. */
 export const gatherContext = (dns: Resolver, options: { profileDir?: string; signal?: AbortSignal } = {}): GatherContext => {

@@ -3,8 +3,15 @@ import path from 'node:path';
 import type { EmailAuthArtifact } from '../../../../checks/email-auth/artifact.js';
 import { config as configSchema, type EmailAuthConfig } from '../../../../checks/email-auth/config.js';
 import { ROOT } from '../../../helpers/cli.js';
+import { TEST_DNS_TIMEOUT_MS } from '../gather/simulated.js';
 import { TEST_CA } from '../gather/sts-server.js';
 import type { RecordedCase } from './cases.js';
+
+/**
+ * How the recording's resolver asks: no retry, so a dropped question costs one timeout, and a timeout
+ * generous enough that a loopback answer on a busy machine is never taken for silence.
+ */
+export const RECORDING_RESOLVER = { timeoutMs: TEST_DNS_TIMEOUT_MS, retries: 0 } as const;
 
 /** Where the recorded artifacts live; also the profile folder the recording resolves sampleMessages and trustedCa against. */
 export const ARTIFACTS = path.join(ROOT, 'fixtures/artifacts/email-auth');

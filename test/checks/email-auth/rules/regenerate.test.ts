@@ -6,7 +6,7 @@ import type { DnsSimulator } from '../../../../src/simulators/dns/index.js';
 import { gatherContext, resolverFor, startCaseDns } from '../gather/simulated.js';
 import { startStsServer, type StsServer } from '../gather/sts-server.js';
 import { CASES, STS_POLICIES } from './cases.js';
-import { ARTIFACTS, recordingConfig, stableJson } from './recording.js';
+import { ARTIFACTS, RECORDING_RESOLVER, recordingConfig, stableJson } from './recording.js';
 
 /**
  * Re-records fixtures/artifacts/email-auth/<case>.json with the check's real gather, a real resolver,
@@ -31,7 +31,7 @@ describe.skipIf(process.env.REGENERATE !== '1')('recording the email-auth rule a
 
   it.each(CASES)('$name', async (recorded) => {
     if (!dns || !sts) throw new Error('the simulators did not start');
-    const context = gatherContext(resolverFor(dns), { profileDir: ARTIFACTS });
+    const context = gatherContext(resolverFor(dns, RECORDING_RESOLVER), { profileDir: ARTIFACTS });
     const artifact = await gather(context, recordingConfig(recorded, sts.port));
     await writeFile(path.join(ARTIFACTS, `${recorded.name}.json`), stableJson(artifact, { dns: dns.address.port, https: sts.port }));
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type SpfParseResult, parseSpfRecord } from '../../../../checks/email-auth/spf/index.js';
+import { printSpf, spfMeaning } from '../print.js';
 import { mutate, mutation, validRecord } from './arbitraries.js';
 
 /** Whatever came back, it is well-formed: positions inside the text, terms where they say they are. */
@@ -58,5 +59,22 @@ describe('parseSpfRecord properties', () => {
 
   it('never throws on values that are not strings at run time', () => {
     for (const value of [undefined, null, 42, {}, []]) expect(parseSpfRecord(value as unknown as string).ok).toBe(false);
+  });
+});
+
+describe('parseSpfRecord round trip', () => {
+  it('parses what it printed from a parsed record into the same record', () => {
+    fc.assert(
+      fc.property(validRecord, ({ text }) => {
+        const parsed = parseSpfRecord(text);
+        if (!parsed.ok) throw new Error(`a generated valid record did not parse: ${text}`);
+        const printed = printSpf(parsed.record);
+        const again = parseSpfRecord(printed);
+        if (!again.ok) throw new Error(`the printed record did not parse: ${printed}`);
+        expect(spfMeaning(again.record)).toEqual(spfMeaning(parsed.record));
+        expect(printSpf(again.record)).toBe(printed);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
