@@ -5,6 +5,7 @@ import { interpret, type Step } from './interpret.js';
 import type { ServerAddress } from './server-address.js';
 import { tcpExchange } from './transport-tcp.js';
 import { udpExchange } from './transport-udp.js';
+import type { UdpPool } from './udp-pool.js';
 import type { DnsOutcome, QueryLogEntry, RecordType } from './types.js';
 import { encodeQuery } from './wire.js';
 
@@ -12,6 +13,8 @@ export interface AskOptions {
   servers: ServerAddress[];
   timeoutMs: number;
   retries: number;
+  /** The ports UDP questions go out from. */
+  udp: UdpPool;
   signal?: AbortSignal;
 }
 
@@ -44,7 +47,7 @@ export async function askServers(name: string, type: RecordType, options: AskOpt
       const request = { server: target, id, name, type, query, timeoutMs: options.timeoutMs, signal: options.signal };
       attempts += 1;
       transport = 'udp';
-      let result = await udpExchange(request);
+      let result = await udpExchange(options.udp, request);
       if (result.kind === 'message' && result.message.flag_tc) {
         attempts += 1;
         transport = 'tcp';

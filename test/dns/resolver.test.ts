@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reverseName } from '../../src/dns/reverse.js';
 import type { DnsOutcome, RecordType } from '../../src/dns/types.js';
@@ -270,6 +271,17 @@ describe('cancellation', () => {
     const resolver = resolverFor([simulator], { signal: AbortSignal.abort(new Error('time limit')) });
     await expect(resolver.query('shop.test.example', 'A')).rejects.toThrow('time limit');
     expect(simulator.counter.total).toBe(0);
+  });
+
+  it('listens once on a signal that many questions share', async () => {
+    simulator.setFaults({ latencyMs: 50 });
+    const shared = new AbortController().signal;
+    const resolver = resolverFor([simulator], { timeoutMs: 10_000 });
+    const names = Array.from({ length: 50 }, (_, index) => `host${index}.wild.test.example`);
+    const pending = Promise.all(names.map((name) => resolver.query(name, 'A', shared)));
+    await vi.waitFor(() => expect(simulator.counter.total).toBe(50), { timeout: 10_000 });
+    expect(getEventListeners(shared, 'abort').length).toBe(1);
+    expect((await pending).every((response) => response.outcome === 'answer')).toBe(true);
   });
 
   it('keeps a shared exchange going for the callers that did not give up', async () => {
