@@ -9,6 +9,7 @@ import type { Step } from './interpret.js';
 import { normalizeName } from './names.js';
 import type { ServerAddress } from './server-address.js';
 import { readSystemServers } from './system-servers.js';
+import type { DnsTrace } from './trace.js';
 import type { DnsResponse, Lookup, QueryLogEntry, RecordType, ResolverStats } from './types.js';
 import { UdpPool } from './udp-pool.js';
 
@@ -27,6 +28,8 @@ export interface ResolverOptions {
   maxInFlight?: number;
   /** Where the default servers are read from. Default /etc/resolv.conf. */
   resolvConfPath?: string;
+  /** Told of every exchange with a server: question, server, outcome, time (what --debug prints). */
+  trace?: DnsTrace;
 }
 
 /**
@@ -39,6 +42,7 @@ export class Resolver implements Lookup {
   readonly #retries: number;
   readonly #signal: AbortSignal | undefined;
   readonly #resolvConfPath: string | undefined;
+  readonly #trace: DnsTrace | undefined;
   #servers: Promise<ServerAddress[]> | undefined;
   readonly #cache: TtlCache<Step>;
   readonly #inflight = new InFlight<Step>();
@@ -67,6 +71,7 @@ export class Resolver implements Lookup {
     }
     this.#signal = options.signal;
     this.#resolvConfPath = options.resolvConfPath;
+    this.#trace = options.trace;
     this.#cache = new TtlCache(options.now ?? Date.now);
     this.#slots = new Slots(options.maxInFlight ?? 128);
   }
@@ -115,7 +120,7 @@ export class Resolver implements Lookup {
     const started = performance.now();
     let asked: Awaited<ReturnType<typeof askServers>>;
     try {
-      asked = await askServers(name, type, { servers, timeoutMs: this.#timeoutMs, retries: this.#retries, udp: this.#udp, signal });
+      asked = await askServers(name, type, { servers, timeoutMs: this.#timeoutMs, retries: this.#retries, udp: this.#udp, signal, trace: this.#trace });
     } finally {
       this.#slots.release();
     }
