@@ -306,7 +306,18 @@ describe('query log', () => {
     expect(rest).toEqual([]);
     const server = `127.0.0.1:${simulator.address.port}`;
     expect(entry).toMatchObject({ name: 'ns1.test.example', type: 'A', outcome: 'answer', server, transport: 'udp', attempts: 1 });
-    expect(entry?.elapsedMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('measures a question from its first packet to its answer, latency included', async () => {
+    // A lower bound only: the server's delay must show, however slow the machine (an upper bound would not hold).
+    simulator.setFaults({ latencyMs: 150 });
+    const resolver = resolverFor([simulator]);
+    const started = performance.now();
+    await resolver.query('ns1.test.example', 'A');
+    const waited = performance.now() - started;
+    const [entry] = resolver.log();
+    expect(entry?.elapsedMs).toBeGreaterThanOrEqual(140);
+    expect(entry?.elapsedMs).toBeLessThanOrEqual(Math.ceil(waited));
   });
 });
 
