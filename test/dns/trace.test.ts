@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lazyResolver } from '../../src/dns/lazy-lookup.js';
 import type { DnsTraceEntry } from '../../src/dns/trace.js';
 import type { DnsSimulator } from '../../src/simulators/dns/server.js';
-import { resolverFor, startSimulator } from './helpers.js';
+import { endWaits, holdDeadlines, resolverFor, startSimulator } from './helpers.js';
 
 let simulator: DnsSimulator;
 
@@ -11,6 +11,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   await simulator.stop();
 });
 
@@ -26,13 +27,17 @@ describe('DNS trace', () => {
         { name: 'silent.test.example', fault: 'drop' },
       ],
     });
+    holdDeadlines();
     const entries: DnsTraceEntry[] = [];
     const resolver = resolverFor([simulator], { retries: 1, trace: (entry) => entries.push(entry) });
     const server = `127.0.0.1:${simulator.address.port}`;
     await resolver.query('_dmarc.test.example', 'TXT');
     await resolver.query('nope.test.example', 'A');
     await resolver.query('broken.test.example', 'A');
-    await resolver.query('silent.test.example', 'A');
+    const silent = resolver.query('silent.test.example', 'A');
+    await endWaits(simulator, { name: 'silent.test.example' }, 1);
+    await endWaits(simulator, { name: 'silent.test.example' }, 2);
+    await silent;
     expect(withoutMs(entries)).toEqual([
       { name: '_dmarc.test.example', type: 'TXT', server, transport: 'udp', outcome: 'NOERROR truncated' },
       { name: '_dmarc.test.example', type: 'TXT', server, transport: 'tcp', outcome: 'NOERROR' },
