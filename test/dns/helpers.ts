@@ -84,7 +84,10 @@ export function holdDeadlines(): void {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 }
 
-/** Once `simulator` has received `asked` questions matching `filter`, ends the wait for their answers. */
+/**
+ * Once `simulator` has received `asked` questions matching `filter`, ends the wait for their answers,
+ * and for every other answer still awaited: call it when only the silent questions are left.
+ */
 export async function endWaits(simulator: DnsSimulator, filter: CountFilter, asked: number): Promise<void> {
   await vi.waitFor(() => expect(simulator.counter.count(filter)).toBe(asked), { timeout: ANSWER_TIMEOUT_MS });
   vi.advanceTimersByTime(ANSWER_TIMEOUT_MS);
