@@ -1,10 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { isIPv6 } from 'node:net';
-import type { ExchangeResult } from './exchange.js';
+import { performance } from 'node:perf_hooks';
+import type { ExchangeRequest, ExchangeResult } from './exchange.js';
 import { interpret, type Step } from './interpret.js';
 import type { ServerAddress } from './server-address.js';
+import { exchangeOutcome, type DnsTrace } from './trace.js';
 import { tcpExchange } from './transport-tcp.js';
 import { udpExchange } from './transport-udp.js';
+import type { UdpPool } from './udp-pool.js';
 import type { DnsOutcome, QueryLogEntry, RecordType } from './types.js';
 import { encodeQuery } from './wire.js';
 
@@ -12,7 +15,11 @@ export interface AskOptions {
   servers: ServerAddress[];
   timeoutMs: number;
   retries: number;
+  /** The ports UDP questions go out from. */
+  udp: UdpPool;
   signal?: AbortSignal;
+  /** Told of every exchange (--debug). */
+  trace?: DnsTrace;
 }
 
 /** A step and how it was obtained, for the query log. */
@@ -44,11 +51,11 @@ export async function askServers(name: string, type: RecordType, options: AskOpt
       const request = { server: target, id, name, type, query, timeoutMs: options.timeoutMs, signal: options.signal };
       attempts += 1;
       transport = 'udp';
-      let result = await udpExchange(request);
+      let result = await traced(options.trace, request, server, 'udp', () => udpExchange(options.udp, request));
       if (result.kind === 'message' && result.message.flag_tc) {
         attempts += 1;
         transport = 'tcp';
-        result = await tcpExchange(request);
+        result = await traced(options.trace, request, server, 'tcp', () => tcpExchange(request));
       }
       const verdict = judge(result, name, type, options.timeoutMs);
       if ('step' in verdict) return { step: verdict.step, server, transport, attempts };
@@ -59,6 +66,21 @@ export async function askServers(name: string, type: RecordType, options: AskOpt
   }
   const error = summarize(problems);
   return { step: { response: { name, type, outcome, records: [], cnames: [], error } }, server, transport, attempts };
+}
+
+async function traced(
+  trace: DnsTrace | undefined,
+  request: ExchangeRequest,
+  server: string,
+  transport: Asked['transport'],
+  exchange: () => Promise<ExchangeResult>,
+): Promise<ExchangeResult> {
+  if (trace === undefined) return exchange();
+  const started = performance.now();
+  const result = await exchange();
+  const { name, type } = request;
+  trace({ name, type, server, transport, outcome: exchangeOutcome(result), ms: Math.round(performance.now() - started) });
+  return result;
 }
 
 function judge(result: ExchangeResult, name: string, type: RecordType, timeoutMs: number): Verdict {

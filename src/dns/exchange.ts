@@ -1,3 +1,4 @@
+import { watchAbort } from './abort-watch.js';
 import type { ServerAddress } from './server-address.js';
 import type { RecordType } from './types.js';
 import { decodeMessage, isReplyTo, type DecodedMessage } from './wire.js';
@@ -55,13 +56,12 @@ export function exchangeWithDeadline(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      unwatch?.();
       close?.();
       done();
     };
-    const onAbort = (): void => settle(() => reject(signal?.reason));
     const timer = setTimeout(() => settle(() => resolve({ kind: 'timeout' })), request.timeoutMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const unwatch = signal && watchAbort(signal, () => settle(() => reject(signal.reason)));
     try {
       const closer = open((result) => settle(() => resolve(result)));
       if (settled) closer();

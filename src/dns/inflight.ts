@@ -1,4 +1,4 @@
-import { abortable } from '../lib/abortable.js';
+import { watchAbort } from './abort-watch.js';
 
 interface Task<T> {
   promise: Promise<T>;
@@ -14,14 +14,29 @@ export class InFlight<T> {
   readonly #tasks = new Map<string, Task<T>>();
 
   run(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const task = this.#tasks.get(key) ?? this.#start(key, start);
     task.waiters += 1;
-    return abortable(task.promise, signal, () => {
-      task.waiters -= 1;
-      if (task.waiters === 0) {
-        this.#forget(key, task);
-        task.controller.abort(signal?.reason);
-      }
+    if (signal === undefined) return task.promise;
+    return new Promise<T>((resolve, reject) => {
+      const unwatch = watchAbort(signal, () => {
+        task.waiters -= 1;
+        if (task.waiters === 0) {
+          this.#forget(key, task);
+          task.controller.abort(signal.reason);
+        }
+        reject(signal.reason);
+      });
+      task.promise.then(
+        (value) => {
+          unwatch();
+          resolve(value);
+        },
+        (error: unknown) => {
+          unwatch();
+          reject(error);
+        },
+      );
     });
   }
 

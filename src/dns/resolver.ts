@@ -1,6 +1,5 @@
 import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { anySignal } from './abortable.js';
 import { askServers } from './ask.js';
 import { TtlCache } from './cache.js';
 import { followChain } from './chain.js';
@@ -10,7 +9,9 @@ import type { Step } from './interpret.js';
 import { normalizeName } from './names.js';
 import type { ServerAddress } from './server-address.js';
 import { readSystemServers } from './system-servers.js';
+import type { DnsTrace } from './trace.js';
 import type { DnsResponse, Lookup, QueryLogEntry, RecordType, ResolverStats } from './types.js';
+import { UdpPool } from './udp-pool.js';
 
 export interface ResolverOptions {
   /** Servers asked in order, failing over on trouble. Default: the system's (/etc/resolv.conf), else 127.0.0.1:53. */
@@ -27,6 +28,8 @@ export interface ResolverOptions {
   maxInFlight?: number;
   /** Where the default servers are read from. Default /etc/resolv.conf. */
   resolvConfPath?: string;
+  /** Told of every exchange with a server: question, server, outcome, time (what --debug prints). */
+  trace?: DnsTrace;
 }
 
 /**
@@ -39,10 +42,13 @@ export class Resolver implements Lookup {
   readonly #retries: number;
   readonly #signal: AbortSignal | undefined;
   readonly #resolvConfPath: string | undefined;
+  readonly #trace: DnsTrace | undefined;
   #servers: Promise<ServerAddress[]> | undefined;
   readonly #cache: TtlCache<Step>;
   readonly #inflight = new InFlight<Step>();
   readonly #slots: Slots;
+  readonly #udp = new UdpPool();
+  readonly #combined = new WeakMap<AbortSignal, AbortSignal>();
   readonly #log: QueryLogEntry[] = [];
   readonly #asked = new Set<string>();
   #sent = 0;
@@ -65,14 +71,26 @@ export class Resolver implements Lookup {
     }
     this.#signal = options.signal;
     this.#resolvConfPath = options.resolvConfPath;
+    this.#trace = options.trace;
     this.#cache = new TtlCache(options.now ?? Date.now);
     this.#slots = new Slots(options.maxInFlight ?? 128);
   }
 
   query(name: string, type: RecordType, signal?: AbortSignal): Promise<DnsResponse> {
-    const combined = anySignal(this.#signal, signal);
+    const combined = this.#withOwnSignal(signal);
     if (combined?.aborted) return Promise.reject(combined.reason);
     return followChain(normalizeName(name), type, (current) => this.#step(current, type, combined));
+  }
+
+  /** A check asks all its questions under one signal: combine it with the resolver's once, not per question. */
+  #withOwnSignal(signal: AbortSignal | undefined): AbortSignal | undefined {
+    if (signal === undefined || this.#signal === undefined || signal === this.#signal) return signal ?? this.#signal;
+    let combined = this.#combined.get(signal);
+    if (combined === undefined) {
+      combined = AbortSignal.any([this.#signal, signal]);
+      this.#combined.set(signal, combined);
+    }
+    return combined;
   }
 
   /** Every question that went to the network, in the order they finished. */
@@ -102,7 +120,7 @@ export class Resolver implements Lookup {
     const started = performance.now();
     let asked: Awaited<ReturnType<typeof askServers>>;
     try {
-      asked = await askServers(name, type, { servers, timeoutMs: this.#timeoutMs, retries: this.#retries, signal });
+      asked = await askServers(name, type, { servers, timeoutMs: this.#timeoutMs, retries: this.#retries, udp: this.#udp, signal, trace: this.#trace });
     } finally {
       this.#slots.release();
     }

@@ -1,3 +1,5 @@
+import { watchAbort } from './abort-watch.js';
+
 /**
  * At most `size` questions on the wire at once. A burst of hundreds of UDP queries overflows a
  * server's receive buffer (and trips public resolvers' rate limits): the lost answers come back as
@@ -18,16 +20,17 @@ export class Slots {
       return;
     }
     await new Promise<void>((resolve, reject) => {
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort);
+      const grant = (): void => {
+        unwatch?.();
         resolve();
       };
-      const onAbort = () => {
-        this.#waiting.splice(this.#waiting.indexOf(grant), 1);
-        reject(signal?.reason);
-      };
       this.#waiting.push(grant);
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const unwatch =
+        signal &&
+        watchAbort(signal, () => {
+          this.#waiting.splice(this.#waiting.indexOf(grant), 1);
+          reject(signal.reason);
+        });
     });
   }
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FrameReader, frame } from '../../src/dns/framing.js';
 import { Resolver } from '../../src/dns/resolver.js';
 import { decodeMessage, type DecodedMessage } from '../../src/dns/wire.js';
-import { openSockets, TEST_TIMEOUT_MS } from './helpers.js';
+import { ANSWER_TIMEOUT_MS, openSockets, SILENT_TIMEOUT_MS } from './helpers.js';
 
 /** A server that misbehaves on purpose: each test decides what goes back, over UDP and TCP on one port. */
 interface Hostile {
@@ -51,7 +51,8 @@ async function hostile(onUdp: UdpHandler, onTcp: TcpHandler = () => undefined): 
       });
     } catch (error) {
       udp.close();
-      if (attempt < 5) continue;
+      // Another process took the port between the two binds: try another.
+      if (attempt < 20) continue;
       throw error;
     }
     udp.on('message', (packet, from) => onUdp(decodeMessage(packet), from, udp));
@@ -73,8 +74,10 @@ function answer(query: DecodedMessage, changes: Partial<Packet> = {}): Buffer {
   });
 }
 
-function resolverAt(server: Hostile, retries = 0): Resolver {
-  return new Resolver({ servers: [{ host: '127.0.0.1', port: server.port }], timeoutMs: TEST_TIMEOUT_MS, retries });
+/** Waits long for an answer that comes; `silent` when the server never answers what is asked. */
+function resolverAt(server: Hostile, { retries = 0, silent = false } = {}): Resolver {
+  const timeoutMs = silent ? SILENT_TIMEOUT_MS : ANSWER_TIMEOUT_MS;
+  return new Resolver({ servers: [{ host: '127.0.0.1', port: server.port }], timeoutMs, retries });
 }
 
 describe('anti-spoofing over UDP', () => {
@@ -82,7 +85,7 @@ describe('anti-spoofing over UDP', () => {
     const spoofer = createSocket('udp4');
     extraSockets.push(spoofer);
     const server = await hostile((query, from) => spoofer.send(answer(query), from.port, from.address));
-    expect((await resolverAt(server).query('shop.test.example', 'A')).outcome).toBe('timeout');
+    expect((await resolverAt(server, { silent: true }).query('shop.test.example', 'A')).outcome).toBe('timeout');
   });
 
   it('ignores an answer to another question and takes the right one that follows', async () => {
@@ -104,7 +107,7 @@ describe('anti-spoofing over UDP', () => {
 
   it('ignores its own query echoed back (no QR bit)', async () => {
     const server = await hostile((query, from, socket) => socket.send(answer(query, { type: 'query' }), from.port, from.address));
-    expect((await resolverAt(server).query('shop.test.example', 'A')).outcome).toBe('timeout');
+    expect((await resolverAt(server, { silent: true }).query('shop.test.example', 'A')).outcome).toBe('timeout');
   });
 });
 
@@ -126,7 +129,7 @@ describe('broken answers', () => {
       const reply = answer(query);
       socket.send(calls === 1 ? reply.subarray(0, reply.length - 3) : reply, from.port, from.address);
     });
-    const resolver = resolverAt(server, 1);
+    const resolver = resolverAt(server, { retries: 1 });
     expect((await resolver.query('shop.test.example', 'A')).outcome).toBe('answer');
     expect(resolver.log()[0]?.attempts).toBe(2);
   });
@@ -168,13 +171,13 @@ describe('TCP after truncation', () => {
     const server = await hostile(truncated, () => {
       connected = true;
     });
-    await vi.waitFor(() => expect(openSockets()).toBe(1));
+    await vi.waitFor(() => expect(openSockets()).toBe(1), { timeout: ANSWER_TIMEOUT_MS });
     const controller = new AbortController();
     const resolver = new Resolver({ servers: [{ host: '127.0.0.1', port: server.port }], timeoutMs: 60_000 });
     const pending = resolver.query('shop.test.example', 'A', controller.signal);
-    await vi.waitFor(() => expect(connected).toBe(true));
+    await vi.waitFor(() => expect(connected).toBe(true), { timeout: ANSWER_TIMEOUT_MS });
     controller.abort(new Error('stop'));
     await expect(pending).rejects.toThrow('stop');
-    await vi.waitFor(() => expect(openSockets()).toBe(1));
+    await vi.waitFor(() => expect(openSockets()).toBe(1), { timeout: ANSWER_TIMEOUT_MS });
   });
 });

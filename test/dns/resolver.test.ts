@@ -1,8 +1,9 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reverseName } from '../../src/dns/reverse.js';
 import type { DnsOutcome, RecordType } from '../../src/dns/types.js';
 import type { DnsSimulator } from '../../src/simulators/dns/server.js';
-import { openSockets, resolverFor, startSimulator } from './helpers.js';
+import { ANSWER_TIMEOUT_MS, SILENT_TIMEOUT_MS, endWaits, holdDeadlines, openSockets, resolverFor, startSimulator } from './helpers.js';
 
 let simulator: DnsSimulator;
 
@@ -11,6 +12,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   await simulator.stop();
 });
 
@@ -34,30 +36,34 @@ describe('outcomes', () => {
         { name: 'silent.test.example', fault: 'drop' },
       ],
     });
+    holdDeadlines();
     const resolver = resolverFor([simulator]);
-    const outcomes = await Promise.all(
-      [
-        ['ns1.test.example', 'A'],
-        ['test.example', 'AAAA'],
-        ['nope.test.example', 'A'],
-        ['broken.test.example', 'A'],
-        ['shop.elsewhere.example', 'A'],
-        ['silent.test.example', 'A'],
-        ['loop1.test.example', 'A'],
-      ].map(async ([name, type]) => (await resolver.query(name as string, type as RecordType)).outcome),
-    );
-    expect(outcomes).toEqual(['answer', 'nodata', 'nxdomain', 'servfail', 'refused', 'timeout', 'error']);
+    const outcomes = [
+      ['ns1.test.example', 'A'],
+      ['test.example', 'AAAA'],
+      ['nope.test.example', 'A'],
+      ['broken.test.example', 'A'],
+      ['shop.elsewhere.example', 'A'],
+      ['silent.test.example', 'A'],
+      ['loop1.test.example', 'A'],
+    ].map(async ([name, type]) => (await resolver.query(name as string, type as RecordType)).outcome);
+    const answered = outcomes.filter((_, index) => index !== 5);
+    // Every answer in before the silent question's wait is ended: ending it ends every wait still open.
+    await Promise.all(answered);
+    await endWaits(simulator, { name: 'silent.test.example' }, 1);
+    expect(await Promise.all(outcomes)).toEqual(['answer', 'nodata', 'nxdomain', 'servfail', 'refused', 'timeout', 'error']);
   });
 
   it('reports servfail and timeout with what the server did', async () => {
     simulator.setFaults({ rules: [{ name: 'ns1.test.example', type: 'A', fault: 'servfail' }, { name: 'ns2.test.example', fault: 'drop' }] });
-    const resolver = resolverFor([simulator], { retries: 1 });
-    const servfail = await resolver.query('ns1.test.example', 'A');
+    const servfail = await resolverFor([simulator], { retries: 1 }).query('ns1.test.example', 'A');
     expect(servfail).toMatchObject({ outcome: 'servfail', records: [], error: expect.stringContaining('SERVFAIL') });
-    const timeout = await resolver.query('ns2.test.example', 'A');
-    expect(timeout).toMatchObject({ outcome: 'timeout', error: expect.stringContaining('did not answer within 200 ms (2 times)') });
-    expect(simulator.counter.count({ name: 'ns2.test.example' })).toBe(2);
-    expect(resolver.log().find((entry) => entry.name === 'ns2.test.example')).toMatchObject({ outcome: 'timeout', attempts: 2 });
+    const silent = resolverFor([simulator], { retries: 1, timeoutMs: SILENT_TIMEOUT_MS });
+    const timeout = await silent.query('ns2.test.example', 'A');
+    expect(timeout).toMatchObject({ outcome: 'timeout', error: expect.stringContaining(`did not answer within ${SILENT_TIMEOUT_MS} ms (2 times)`) });
+    expect(silent.log()).toMatchObject([{ name: 'ns2.test.example', outcome: 'timeout', attempts: 2 }]);
+    // The second packet may still be on its way when the resolver gives up on it.
+    await vi.waitFor(() => expect(simulator.counter.count({ name: 'ns2.test.example' })).toBe(2), { timeout: ANSWER_TIMEOUT_MS });
   });
 
   it('only the asked type makes an answer (the rule applies per type)', async () => {
@@ -130,7 +136,7 @@ describe('forged answers', () => {
 
   it('times out when only a wrong-id answer comes', async () => {
     simulator.addFault({ name: 'shop.test.example', fault: 'wrongId', alsoAnswer: false });
-    const response = await resolverFor([simulator]).query('shop.test.example', 'A');
+    const response = await resolverFor([simulator], { timeoutMs: SILENT_TIMEOUT_MS }).query('shop.test.example', 'A');
     expect(response.outcome).toBe('timeout');
   });
 });
@@ -145,9 +151,12 @@ describe('fail-over', () => {
   });
 
   it.each(['drop', 'servfail', 'refused'] as const)('moves to the next server when the first one does %s', async (fault) => {
+    holdDeadlines();
     simulator.addFault({ name: 'shop.test.example', fault });
     const resolver = resolverFor([simulator, second]);
-    const response = await resolver.query('shop.test.example', 'A');
+    const pending = resolver.query('shop.test.example', 'A');
+    if (fault === 'drop') await endWaits(simulator, { name: 'shop.test.example' }, 1);
+    const response = await pending;
     expect(response.outcome).toBe('answer');
     expect(simulator.counter.count({ name: 'shop.test.example' })).toBe(1);
     expect(second.counter.count({ name: 'shop.test.example' })).toBe(1);
@@ -155,16 +164,23 @@ describe('fail-over', () => {
   });
 
   it('retries the same server before moving on when it is silent', async () => {
+    holdDeadlines();
     simulator.addFault({ name: 'shop.test.example', fault: 'drop' });
     const resolver = resolverFor([simulator, second], { retries: 1 });
-    expect((await resolver.query('shop.test.example', 'A')).outcome).toBe('answer');
-    expect(simulator.counter.count({ name: 'shop.test.example' })).toBe(2);
+    const pending = resolver.query('shop.test.example', 'A');
+    await endWaits(simulator, { name: 'shop.test.example' }, 1);
+    await endWaits(simulator, { name: 'shop.test.example' }, 2);
+    expect((await pending).outcome).toBe('answer');
+    expect(second.counter.count({ name: 'shop.test.example' })).toBe(1);
   });
 
   it('reports the last failure, naming every server, when all fail', async () => {
     simulator.addFault({ name: 'shop.test.example', fault: 'servfail' });
     second.addFault({ name: 'shop.test.example', fault: 'drop' });
-    const response = await resolverFor([simulator, second]).query('shop.test.example', 'A');
+    holdDeadlines();
+    const pending = resolverFor([simulator, second]).query('shop.test.example', 'A');
+    await endWaits(second, { name: 'shop.test.example' }, 1);
+    const response = await pending;
     expect(response.outcome).toBe('timeout');
     expect(response.error).toContain(`127.0.0.1:${simulator.address.port} answered SERVFAIL`);
     expect(response.error).toContain(`127.0.0.1:${second.address.port} did not answer`);
@@ -254,22 +270,33 @@ describe('cancellation', () => {
   it('rejects with the reason when the signal aborts, and closes the socket', async () => {
     simulator.addFault({ name: 'shop.test.example', fault: 'drop' });
     // Earlier tests' sockets may still be closing: start from the simulator's own UDP socket alone.
-    await vi.waitFor(() => expect(openSockets()).toBe(1));
+    await vi.waitFor(() => expect(openSockets()).toBe(1), { timeout: ANSWER_TIMEOUT_MS });
     const before = openSockets();
     const controller = new AbortController();
     const pending = resolverFor([simulator], { timeoutMs: 60_000 }).query('shop.test.example', 'A', controller.signal);
-    await vi.waitFor(() => expect(simulator.counter.count({ name: 'shop.test.example' })).toBe(1));
+    await vi.waitFor(() => expect(simulator.counter.count({ name: 'shop.test.example' })).toBe(1), { timeout: ANSWER_TIMEOUT_MS });
     expect(openSockets()).toBe(before + 1);
     const reason = new Error('user pressed Ctrl-C');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
-    await vi.waitFor(() => expect(openSockets()).toBe(before));
+    await vi.waitFor(() => expect(openSockets()).toBe(before), { timeout: ANSWER_TIMEOUT_MS });
   });
 
   it('rejects at once, sending nothing, when the resolver signal has already aborted', async () => {
     const resolver = resolverFor([simulator], { signal: AbortSignal.abort(new Error('time limit')) });
     await expect(resolver.query('shop.test.example', 'A')).rejects.toThrow('time limit');
     expect(simulator.counter.total).toBe(0);
+  });
+
+  it('listens once on a signal that many questions share', async () => {
+    simulator.setFaults({ latencyMs: 50 });
+    const shared = new AbortController().signal;
+    const resolver = resolverFor([simulator]);
+    const names = Array.from({ length: 50 }, (_, index) => `host${index}.wild.test.example`);
+    const pending = Promise.all(names.map((name) => resolver.query(name, 'A', shared)));
+    await vi.waitFor(() => expect(simulator.counter.total).toBe(50), { timeout: ANSWER_TIMEOUT_MS });
+    expect(getEventListeners(shared, 'abort').length).toBe(1);
+    expect((await pending).every((response) => response.outcome === 'answer')).toBe(true);
   });
 
   it('keeps a shared exchange going for the callers that did not give up', async () => {
@@ -294,7 +321,18 @@ describe('query log', () => {
     expect(rest).toEqual([]);
     const server = `127.0.0.1:${simulator.address.port}`;
     expect(entry).toMatchObject({ name: 'ns1.test.example', type: 'A', outcome: 'answer', server, transport: 'udp', attempts: 1 });
-    expect(entry?.elapsedMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('measures a question from its first packet to its answer, latency included', async () => {
+    // A lower bound only: the server's delay must show, however slow the machine (an upper bound would not hold).
+    simulator.setFaults({ latencyMs: 150 });
+    const resolver = resolverFor([simulator]);
+    const started = performance.now();
+    await resolver.query('ns1.test.example', 'A');
+    const waited = performance.now() - started;
+    const [entry] = resolver.log();
+    expect(entry?.elapsedMs).toBeGreaterThanOrEqual(140);
+    expect(entry?.elapsedMs).toBeLessThanOrEqual(Math.ceil(waited));
   });
 });
 

@@ -48,7 +48,7 @@ const auditOne = async (loaded: LoadedProfile, options: AuditOptions, signal: Ab
       progress,
       addSecret: (value) => secrets.add(value),
       redact: (text) => secrets.redact(text),
-      dns: lazyResolver(resolverServers(loaded, options), signal),
+      dns: lazyResolver(resolverServers(loaded, options), signal, options.debug ? createLogger(true).debug : undefined),
       saveArtifactsTo: options.saveArtifacts,
       artifactsFrom: options.fromArtifacts,
       toolVersion: toolVersion(),
