@@ -20,7 +20,8 @@ export const isTimeZone = (zone: string): boolean => {
 export const timeZone = () =>
   z.string().refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. America/New_York)` });
 
-export const ipAddress = () => z.union([z.ipv4(), z.ipv6()], { error: (issue) => `"${String(issue.input)}" is not an IP address` });
+export const ipAddress = () =>
+  z.union([z.ipv4(), z.ipv6()], { error: (issue) => (issue.input === undefined ? 'is required' : `"${String(issue.input)}" is not an IP address`) });
 
 /**
  * Marks a field as a secret (an auth or admin token): its value, written in the profile or

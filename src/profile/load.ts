@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { isScalar, isSeq } from 'yaml';
 import path from 'node:path';
 import type { AnyCheck } from '../engine/define-check.js';
 import { ProfileError } from '../lib/errors.js';
@@ -8,7 +9,8 @@ import { buildProfileSchema, type Profile } from './schema.js';
 import { registerSecretValues } from './secret-fields.js';
 import type { CheckSelection } from './selection.js';
 import { judgeProfile, type Override } from './validate.js';
-import { YamlSource } from './yaml-source.js';
+import { formatFieldPath } from './issues.js';
+import { YamlSource, type FieldPath } from './yaml-source.js';
 
 export interface LoadedProfile {
   /** The path as the user gave it: messages name it so, never an absolute path of this machine. */
@@ -69,13 +71,34 @@ const loadPlugins = async (source: YamlSource, raw: Record<string, unknown>, dir
   return plugins;
 };
 
-/** An override changes a field whose mapping the profile has; across several profiles it leaves the others alone. */
+/**
+ * A check's override changes a profile that has that check's section (adding a field it lacks, such as
+ * `checks.email-auth.mtaSts.port`); across several profiles it leaves the others alone. Fields outside
+ * `checks` (resolver, peak) apply to every profile. Whether it names a field at all is judged with the schema.
+ */
+const appliesTo = (source: YamlSource, path: FieldPath): boolean => path[0] !== 'checks' || source.document.hasIn(path.slice(0, 2));
+
+/** Why a field cannot be set at `path` (`webhook.x` where webhook is a URL, `ips.x` in a list): yaml would throw. */
+const cannotSet = (source: YamlSource, path: FieldPath): string | undefined => {
+  for (let end = 1; end < path.length; end += 1) {
+    const node = source.document.getIn(path.slice(0, end), true);
+    const at = formatFieldPath(path.slice(0, end));
+    if (isScalar(node)) return `${at} is a single value: no field can be set inside it`;
+    if (isSeq(node) && typeof path[end] !== 'number') return `${at} is a list: the next part of the path is an index (${at}.0…)`;
+    if (isSeq(node) && Number(path[end]) > node.items.length) return `${at} has ${node.items.length} ${node.items.length === 1 ? 'entry' : 'entries'}: index ${String(path[end])} is past its end (${node.items.length} adds one)`;
+  }
+  return undefined;
+};
+
 const applyOverrides = (source: YamlSource, overrides: readonly ProfileOverride[]): Override[] =>
-  overrides.flatMap((override) => {
-    if (!source.document.hasIn(override.path.slice(0, -1))) return [];
-    source.document.setIn(override.path, override.value);
+  overrides.map((override) => {
     const text = override.text ?? `${override.path.join('.')}=${JSON.stringify(override.value)}`;
-    return [{ path: override.path, flag: `--set ${text}`, valueText: text.slice(text.indexOf('=') + 1) }];
+    const base = { path: override.path, flag: `--set ${text}`, valueText: text.slice(text.indexOf('=') + 1) };
+    if (!appliesTo(source, override.path)) return { ...base, applied: false };
+    const refused = cannotSet(source, override.path);
+    if (refused) return { ...base, applied: false, refused };
+    source.document.setIn(override.path, override.value);
+    return { ...base, applied: true };
   });
 
 /** Reads, interpolates and validates a store profile; every problem is listed with file:line:col (or its --set flag). */

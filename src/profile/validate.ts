@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { AnyCheck } from '../engine/define-check.js';
-import { closestMatch } from '../lib/did-you-mean.js';
+import { closestMatch, didYouMean } from '../lib/did-you-mean.js';
 import type { UnresolvedVariable } from './interpolate.js';
 import { describeIssue, formatFieldPath, quoteHint } from './issues.js';
-import { knownKeysAt } from './known-keys.js';
+import { knownKeysAt, schemasAt } from './known-keys.js';
 import { atPosition, type ProfileProblem } from './problems.js';
 import { buildProfileSchema, type Profile } from './schema.js';
 import { isSecretFieldAt } from './secret-fields.js';
@@ -15,6 +15,10 @@ type Issue = z.core.$ZodIssue;
 /** A --set that changed this profile: problems with what it set name the flag. */
 export interface Override {
   path: FieldPath;
+  /** False where the profile has no section for it to change (another profile of the run may). */
+  applied: boolean;
+  /** Why it could not be applied, when that is a mistake in the flag. */
+  refused?: string;
   /** `--set checks.sms-routing.timeoutMs=abc` */
   flag: string;
   /** `abc`: how the value was written, for the quoting hint. */
@@ -107,7 +111,11 @@ const MISSING_ORDER = 1e12;
 const issueProblem = (issue: Issue, input: ProfileToJudge): Ordered => {
   const { position, path } = locate(input.source, issue);
   const knownKeys = (at: FieldPath) => knownKeysAt(input.fullSchema, at);
-  const overrideIndex = input.overrides.findIndex((override) => isUnder(path, override.path));
+  // The flag's, when the issue is in what it set or in a mapping it added (`ips.1.start` adds ips[1]).
+  const added = input.source.addedAlong(path);
+  const overrideIndex = input.overrides.findIndex(
+    (override) => override.applied && (isUnder(path, override.path) || (added !== undefined && isUnder(override.path, added))),
+  );
   const override = input.overrides[overrideIndex];
   const writtenAs = override ? (String(override.path) === String(path) ? override.valueText : undefined) : input.source.plainTextAt(path);
   const problem = describeIssue(issue, knownKeys) + quoteHint(issue, writtenAs);
@@ -120,9 +128,22 @@ const issueProblem = (issue: Issue, input: ProfileToJudge): Ordered => {
   return { order, problem: { where: atPosition(position), fieldPath, problem } };
 };
 
+/** A --set that could not be applied: inside a single value, or a field no schema has (`checks.sms-rooting.webhook`). */
+const unappliedOverrideProblems = (input: ProfileToJudge): Ordered[] =>
+  input.overrides.flatMap((override, index) => {
+    if (override.refused) return [{ order: OVERRIDE_ORDER + index, problem: { where: override.flag, problem: override.refused } }];
+    if (override.applied) return [];
+    const known = override.path.findIndex((_, at) => schemasAt(input.fullSchema, override.path.slice(0, at + 1)).length === 0);
+    if (known < 0) return [];
+    const key = String(override.path[known]);
+    const problem = `unknown key "${key}"${didYouMean(key, knownKeysAt(input.fullSchema, override.path.slice(0, known)))}`;
+    const fieldPath = formatFieldPath(override.path.slice(0, known + 1));
+    return [{ order: OVERRIDE_ORDER + index, problem: { where: override.flag, fieldPath: fieldPath === formatFieldPath(override.path) ? undefined : fieldPath, problem } }];
+  });
+
 /** Validates the interpolated profile: every problem found, each where the user fixes it. */
 export const judgeProfile = (input: ProfileToJudge): Judged => {
-  const unresolved = input.unresolved.filter((variable) => !input.overrides.some((override) => isUnder(variable.path, override.path)));
+  const unresolved = input.unresolved.filter((variable) => !input.overrides.some((override) => override.applied && isUnder(variable.path, override.path)));
   const { selection } = input;
   const schema = buildProfileSchema(input.checks, (check) => {
     if (selection === undefined || !isLeftOut(check.id, selection)) return check.config;
@@ -144,6 +165,7 @@ export const judgeProfile = (input: ProfileToJudge): Judged => {
     ...issues
       .filter((issue) => atVariable(issue).length === 0 && !explainedByTypo(issue, issues, knownKeys))
       .map((issue) => issueProblem(issue, input)),
+    ...unappliedOverrideProblems(input),
   ];
   if (ordered.length === 0 && parsed.success) return { success: true, profile: parsed.data };
   return { success: false, problems: ordered.sort((a, b) => a.order - b.order).map((entry) => entry.problem) };

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { SourcePosition } from '../lib/errors.js';
 import { atPosition, ProfileProblems } from './problems.js';
 
@@ -54,6 +54,16 @@ export class YamlSource {
       if (pair && isScalar(pair.key)) return this.positionOfNode(pair.key);
     }
     return this.positionOfNode(map);
+  }
+
+  /** The shortest part of `path` that is not written in the file but was added since (by a --set). */
+  addedAlong(path: FieldPath): FieldPath | undefined {
+    for (let end = 1; end <= path.length; end += 1) {
+      const node: unknown = this.document.getIn(path.slice(0, end), true);
+      if (node === undefined) return undefined;
+      if (!isNode(node) || !node.range) return path.slice(0, end);
+    }
+    return undefined;
   }
 
   private deepestNode(path: FieldPath): Node | null {

@@ -54,4 +54,16 @@ describe('loadProfile: secrets', () => {
     });
     expect(loaded.profile.checks['sms-routing']).toMatchObject({ webhook: 'https://${PREVIEW_HOST}/sms' });
   });
+
+  it('adds a field the section of a check lacks, for profiles that have the section', async () => {
+    const { loaded } = await load(PROFILE.replace('  sms-routing:', '  email-auth: {domains: [{from: summit.example}]}\n  sms-routing:'), {
+      env: { OPS_NAME: 'Dana Okafor', OPS_API_KEY: 'key-0a1b2c3d', PREVIEW_HOST: 'pr-42.summit.example' },
+      overrides: [
+        { path: ['checks', 'email-auth', 'mtaSts', 'port'], value: 8443 },
+        { path: ['checks', 'ip-warmup', 'peakDailyVolume'], value: 1000 },
+      ],
+    });
+    expect(loaded.profile.checks['email-auth']).toMatchObject({ mtaSts: { port: 8443 } });
+    expect(loaded.profile.checks['ip-warmup']).toBeUndefined();
+  });
 });

@@ -120,6 +120,11 @@ describe('${VAR} is needed only where it is used', () => {
         '--set', 'checks.sms-routing.authToken=83629174551',
         '--set', 'checks.sms-routing.storeNumber=+13035550142',
         '--set', 'checks.sms-routing.burst={messages: many}',
+        '--set', 'checks.sms-rooting.webhook=http://127.0.0.1:9/sms',
+        '--set', 'checks.sms-routing.webhook.path=/sms',
+        '--set', 'checks.ip-warmup.ips.first.start=2026-08-10',
+        '--set', 'checks.ip-warmup.ips.3.start=2026-08-10',
+        '--set', 'checks.ip-warmup.ips.1.start=2026-08-10',
       ],
       ENV,
     );
@@ -130,6 +135,13 @@ describe('${VAR} is needed only where it is used', () => {
       '--set checks.sms-routing.authToken=***: expected text, found *** (YAML reads *** as a number: quote this value, "***")',
       '--set checks.sms-routing.storeNumber=+13035550142: expected text, found 13035550142 (YAML reads +13035550142 as a number: quote phone numbers, "+13035550142")',
       '--set checks.sms-routing.burst={messages: many}: checks.sms-routing.burst.messages: expected a number, found "many"',
+      // A field no profile could have is a mistake, not an override for another profile.
+      '--set checks.sms-rooting.webhook=http://127.0.0.1:9/sms: checks.sms-rooting: unknown key "sms-rooting" (did you mean "sms-routing"?)',
+      '--set checks.sms-routing.webhook.path=/sms: checks.sms-routing.webhook is a single value: no field can be set inside it',
+      '--set checks.ip-warmup.ips.first.start=2026-08-10: checks.ip-warmup.ips is a list: the next part of the path is an index (checks.ip-warmup.ips.0…)',
+      '--set checks.ip-warmup.ips.3.start=2026-08-10: checks.ip-warmup.ips has 1 entry: index 3 is past its end (1 adds one)',
+      // An entry the flag adds is the flag's: what it lacks is said of the flag.
+      '--set checks.ip-warmup.ips.1.start=2026-08-10: checks.ip-warmup.ips[1].address: is required',
       '',
     ]);
     expect(stackTraceOrPath(result.stderr)).toBeUndefined();
