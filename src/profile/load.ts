@@ -6,7 +6,7 @@ import { ProfileError } from '../lib/errors.js';
 import { interpolateEnvironment } from './interpolate.js';
 import { atPosition, ProfileProblems, type ProfileProblem } from './problems.js';
 import { buildProfileSchema, type Profile } from './schema.js';
-import { registerSecretValues } from './secret-fields.js';
+import { registerSecretOverride, registerSecretValues } from './secret-fields.js';
 import type { CheckSelection } from './selection.js';
 import { judgeProfile, type Override } from './validate.js';
 import { formatFieldPath } from './issues.js';
@@ -116,6 +116,7 @@ export const loadProfile = async (file: string, options: LoadOptions): Promise<L
   // Secret fields are known from the schema alone, and registered before any message could quote one.
   const fullSchema = buildProfileSchema(checks);
   registerSecretValues(fullSchema, raw, options.addSecret);
+  for (const override of options.overrides ?? []) registerSecretOverride(fullSchema, override, options.addSecret);
   const judged = judgeProfile({ source, raw, fullSchema, checks, unresolved, overrides, selection: options.selection });
   if (!judged.success) throw new ProfileProblems(file, judged.problems);
   return { file, dir, profile: judged.profile, checks };

@@ -108,37 +108,43 @@ const OVERRIDE_ORDER = 2e12;
 // A missing field comes after the file's other problems: next to an unknown key it is usually the same typo.
 const MISSING_ORDER = 1e12;
 
+/** A problem said of a --set flag; the field path only where it is not the flag's own. */
+const flagProblem = (override: Override, index: number, problem: string, path?: FieldPath): Ordered => {
+  const fieldPath = path && formatFieldPath(path) !== formatFieldPath(override.path) ? formatFieldPath(path) : undefined;
+  return { order: OVERRIDE_ORDER + index, problem: { where: override.flag, fieldPath, problem } };
+};
+
+/** How the value was written, for the quoting hint; never a secret's own text (YAML may have changed it: 0x1F). */
+const writtenAs = (input: ProfileToJudge, issue: Issue, path: FieldPath, override: Override | undefined): string | undefined => {
+  if (isSecretFieldAt(input.fullSchema, path)) return String(issue.input);
+  if (override) return formatFieldPath(override.path) === formatFieldPath(path) ? override.valueText : undefined;
+  return input.source.plainTextAt(path);
+};
+
 const issueProblem = (issue: Issue, input: ProfileToJudge): Ordered => {
   const { position, path } = locate(input.source, issue);
-  const knownKeys = (at: FieldPath) => knownKeysAt(input.fullSchema, at);
   // The flag's, when the issue is in what it set or in a mapping it added (`ips.1.start` adds ips[1]).
   const added = input.source.addedAlong(path);
   const overrideIndex = input.overrides.findIndex(
     (override) => override.applied && (isUnder(path, override.path) || (added !== undefined && isUnder(override.path, added))),
   );
   const override = input.overrides[overrideIndex];
-  const writtenAs = override ? (String(override.path) === String(path) ? override.valueText : undefined) : input.source.plainTextAt(path);
-  const problem = describeIssue(issue, knownKeys) + quoteHint(issue, writtenAs);
-  const fieldPath = formatFieldPath(path) || undefined;
-  if (override) {
-    const samePath = fieldPath === formatFieldPath(override.path);
-    return { order: OVERRIDE_ORDER + overrideIndex, problem: { where: override.flag, fieldPath: samePath ? undefined : fieldPath, problem } };
-  }
+  const problem = describeIssue(issue, (at) => knownKeysAt(input.fullSchema, at)) + quoteHint(issue, writtenAs(input, issue, path, override));
+  if (override) return flagProblem(override, overrideIndex, problem, path);
   const order = (isMissingField(issue) ? MISSING_ORDER : 0) + position.line * 100_000 + position.col;
-  return { order, problem: { where: atPosition(position), fieldPath, problem } };
+  return { order, problem: { where: atPosition(position), fieldPath: formatFieldPath(path) || undefined, problem } };
 };
 
 /** A --set that could not be applied: inside a single value, or a field no schema has (`checks.sms-rooting.webhook`). */
 const unappliedOverrideProblems = (input: ProfileToJudge): Ordered[] =>
   input.overrides.flatMap((override, index) => {
-    if (override.refused) return [{ order: OVERRIDE_ORDER + index, problem: { where: override.flag, problem: override.refused } }];
+    if (override.refused) return [flagProblem(override, index, override.refused)];
     if (override.applied) return [];
-    const known = override.path.findIndex((_, at) => schemasAt(input.fullSchema, override.path.slice(0, at + 1)).length === 0);
-    if (known < 0) return [];
-    const key = String(override.path[known]);
-    const problem = `unknown key "${key}"${didYouMean(key, knownKeysAt(input.fullSchema, override.path.slice(0, known)))}`;
-    const fieldPath = formatFieldPath(override.path.slice(0, known + 1));
-    return [{ order: OVERRIDE_ORDER + index, problem: { where: override.flag, fieldPath: fieldPath === formatFieldPath(override.path) ? undefined : fieldPath, problem } }];
+    const unknown = override.path.findIndex((_, at) => schemasAt(input.fullSchema, override.path.slice(0, at + 1)).length === 0);
+    if (unknown < 0) return [];
+    const key = String(override.path[unknown]);
+    const problem = `unknown key "${key}"${didYouMean(key, knownKeysAt(input.fullSchema, override.path.slice(0, unknown)))}`;
+    return [flagProblem(override, index, problem, override.path.slice(0, unknown + 1))];
   });
 
 /** Validates the interpolated profile: every problem found, each where the user fixes it. */

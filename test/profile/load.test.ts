@@ -17,10 +17,9 @@ checks:
     brand: Summit Outfitters
 `;
 
-const load = async (text: string, options: Partial<LoadOptions> = {}) => {
+const load = async (text: string, options: Partial<LoadOptions> = {}, secrets: string[] = []) => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'q4check-load-')), 'store.yaml');
   writeFileSync(file, text);
-  const secrets: string[] = [];
   const loaded = await loadProfile(file, { builtins: builtinChecks, env: {}, loadPlugin, addSecret: (value) => secrets.push(value), ...options });
   return { loaded, secrets };
 };
@@ -65,5 +64,20 @@ describe('loadProfile: secrets', () => {
     });
     expect(loaded.profile.checks['email-auth']).toMatchObject({ mtaSts: { port: 8443 } });
     expect(loaded.profile.checks['ip-warmup']).toBeUndefined();
+  });
+
+  it('masks a token given with --set even where the flag names no field', async () => {
+    const secrets: string[] = [];
+    const attempt = load(
+      PROFILE,
+      {
+        env: { OPS_NAME: 'Dana Okafor', OPS_API_KEY: 'key-0a1b2c3d', PREVIEW_HOST: 'pr-42.summit.example' },
+        overrides: [{ path: ['checks', 'sms-rooting', 'authToken'], value: 'tok-typo-98765', text: 'checks.sms-rooting.authToken=tok-typo-98765' }],
+      },
+      secrets,
+    );
+    // The message is redacted where it is written, so the value must be known as a secret by then.
+    await expect(attempt).rejects.toThrow('--set checks.sms-rooting.authToken=tok-typo-98765: checks.sms-rooting: unknown key "sms-rooting"');
+    expect(secrets).toContain('tok-typo-98765');
   });
 });
