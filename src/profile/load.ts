@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import path from 'node:path';
 import type { AnyCheck } from '../engine/define-check.js';
 import { ProfileError } from '../lib/errors.js';
@@ -76,7 +76,9 @@ const loadPlugins = async (source: YamlSource, raw: Record<string, unknown>, dir
  * `checks.email-auth.mtaSts.port`); across several profiles it leaves the others alone. Fields outside
  * `checks` (resolver, peak) apply to every profile. Whether it names a field at all is judged with the schema.
  */
-const appliesTo = (source: YamlSource, path: FieldPath): boolean => path[0] !== 'checks' || source.document.hasIn(path.slice(0, 2));
+const appliesTo = (source: YamlSource, path: FieldPath): boolean =>
+  // A file that is not a mapping is reported as such, untouched.
+  isMap(source.document.contents) && (path[0] !== 'checks' || source.document.hasIn(path.slice(0, 2)));
 
 /** Why a field cannot be set at `path` (`webhook.x` where webhook is a URL, `ips.x` in a list): yaml would throw. */
 const cannotSet = (source: YamlSource, path: FieldPath): string | undefined => {

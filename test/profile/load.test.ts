@@ -80,4 +80,9 @@ describe('loadProfile: secrets', () => {
     await expect(attempt).rejects.toThrow('--set checks.sms-rooting.authToken=tok-typo-98765: checks.sms-rooting: unknown key "sms-rooting"');
     expect(secrets).toContain('tok-typo-98765');
   });
+
+  it('leaves a file that is not a mapping untouched by --set, and says what it is', async () => {
+    const attempt = load('just a sentence\n', { overrides: [{ path: ['resolver'], value: '127.0.0.1:5300' }] });
+    await expect(attempt).rejects.toThrow('store.yaml:1:1: a profile is a YAML mapping (version, store, checks…)');
+  });
 });
