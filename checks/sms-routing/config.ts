@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timeZone } from '../../src/profile/fields.js';
+import { secret, timeZone } from '../../src/profile/fields.js';
 
 const e164 = () => z.string().regex(/^\+[1-9]\d{6,14}$/, { error: (issue) => `"${String(issue.input)}" is not an E.164 number (+ country code and number, digits only)` });
 
@@ -39,7 +39,7 @@ export const config = z.strictObject({
   /** The store's inbound-SMS webhook, exactly as configured at the provider (the signature covers it). */
   webhook: webhookUrl(),
   /** The provider's auth token: signs every simulated request. Give it as ${ENV}; it is never printed. */
-  authToken: z.string().min(1),
+  authToken: secret(z.string().min(1)),
   /** The account the webhook expects in AccountSid; default: an all-zero one. */
   accountSid: z.string().regex(/^AC[0-9a-f]{32}$/, { error: 'an AccountSid is AC followed by 32 hex digits' }).optional(),
   /** The number shoppers text (To). */

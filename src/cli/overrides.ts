@@ -20,5 +20,5 @@ export const parseOverride = (text: string): ProfileOverride => {
   } catch {
     value = raw;
   }
-  return { path: path.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)), value: value ?? raw };
+  return { path: path.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)), value: value ?? raw, text };
 };

@@ -15,7 +15,8 @@ export const starterProfile = (today: string): string => {
   return `# yaml-language-server: $schema=./q4check.schema.json
 # q4check store profile. Generate the schema for editor completion with:
 #   q4check schema > q4check.schema.json
-# Values may come from the environment as \${NAME}; they are treated as secrets and never printed.
+# Values may come from the environment as \${NAME}. Tokens, and variables named *_TOKEN, *_SECRET,
+# *_PASSWORD or *_KEY, are secrets and never printed.
 version: 1
 
 store:

@@ -20,4 +20,14 @@ export const isTimeZone = (zone: string): boolean => {
 export const timeZone = () =>
   z.string().refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. America/New_York)` });
 
-export const ipAddress = () => z.union([z.ipv4(), z.ipv6()], { error: (issue) => `"${String(issue.input)}" is not an IP address` });
+export const ipAddress = () =>
+  z.union([z.ipv4(), z.ipv6()], { error: (issue) => (issue.input === undefined ? 'is required' : `"${String(issue.input)}" is not an IP address`) });
+
+/**
+ * Marks a field as a secret (an auth or admin token): its value, written in the profile or
+ * interpolated, is masked in every output. `authToken: secret(z.string().min(1))`.
+ */
+export const secret = <T extends z.ZodType>(schema: T): T => schema.meta({ secret: true });
+
+/** Whether `schema` itself (not a wrapper around it) was marked with `secret()`. */
+export const isMarkedSecret = (schema: z.core.$ZodType): boolean => z.globalRegistry.get(schema)?.secret === true;

@@ -69,3 +69,15 @@ export const describeIssue = (issue: Issue, knownKeys: (path: FieldPath) => stri
       return issue.message;
   }
 };
+
+/**
+ * YAML reads an unquoted `+13035550142` as a number and `2024` as a number, where the field wants
+ * text: the fix is quotes, which the schema's own message cannot say.
+ */
+export const quoteHint = (issue: Issue, writtenAs: string | undefined): string => {
+  if (writtenAs === undefined || issue.code !== 'invalid_type' || issue.expected !== 'string') return '';
+  const readAs = typeof issue.input === 'number' ? 'a number' : typeof issue.input === 'boolean' ? 'true or false' : undefined;
+  if (readAs === undefined) return '';
+  if (/^\+\d/.test(writtenAs)) return ` (YAML reads ${writtenAs} as a number: quote phone numbers, "${writtenAs}")`;
+  return ` (YAML reads ${writtenAs} as ${readAs}: quote this value, "${writtenAs}")`;
+};

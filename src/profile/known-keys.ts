@@ -15,12 +15,15 @@ interface WalkableDef {
 
 const defOf = (schema: Schema): WalkableDef => schema._zod.def as unknown as WalkableDef;
 
-/** Looks through wrappers (optional, default, pipe…) to the schema that shapes the value. */
-const unwrap = (schema: Schema): Schema => {
+/** The schema and the ones it wraps (optional, default, pipe…), outermost first. */
+export const wrapperChain = (schema: Schema): Schema[] => {
   const def = defOf(schema);
   const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
-  return inner ? unwrap(inner) : schema;
+  return inner ? [schema, ...wrapperChain(inner)] : [schema];
 };
+
+/** Looks through wrappers to the schema that shapes the value. */
+const unwrap = (schema: Schema): Schema => wrapperChain(schema).at(-1)!;
 
 const step = (schema: Schema, segment: PropertyKey): Schema[] => {
   const def = defOf(unwrap(schema));
@@ -37,9 +40,12 @@ const keysOf = (schema: Schema): string[] => {
   return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 };
 
-/** The keys the schema allows in the mapping at `path`: the candidates for "did you mean". */
-export const knownKeysAt = (root: Schema, path: FieldPath): string[] => {
+/** Every schema that may validate the value at `path` (several where a union allows several shapes). */
+export const schemasAt = (root: Schema, path: FieldPath): Schema[] => {
   let schemas = [root];
   for (const segment of path) schemas = schemas.flatMap((schema) => step(schema, segment));
-  return [...new Set(schemas.flatMap(keysOf))];
+  return schemas;
 };
+
+/** The keys the schema allows in the mapping at `path`: the candidates for "did you mean". */
+export const knownKeysAt = (root: Schema, path: FieldPath): string[] => [...new Set(schemasAt(root, path).flatMap(keysOf))];

@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import { isMap, isScalar, isSeq } from 'yaml';
 import path from 'node:path';
-import type { z } from 'zod';
 import type { AnyCheck } from '../engine/define-check.js';
 import { ProfileError } from '../lib/errors.js';
 import { interpolateEnvironment } from './interpolate.js';
-import { describeIssue, formatFieldPath } from './issues.js';
-import { knownKeysAt } from './known-keys.js';
+import { atPosition, ProfileProblems, type ProfileProblem } from './problems.js';
 import { buildProfileSchema, type Profile } from './schema.js';
-import { YamlSource } from './yaml-source.js';
+import { registerSecretOverride, registerSecretValues } from './secret-fields.js';
+import type { CheckSelection } from './selection.js';
+import { judgeProfile, type Override } from './validate.js';
+import { formatFieldPath } from './issues.js';
+import { YamlSource, type FieldPath } from './yaml-source.js';
 
 export interface LoadedProfile {
   /** The path as the user gave it: messages name it so, never an absolute path of this machine. */
@@ -22,6 +25,8 @@ export interface LoadedProfile {
 export interface ProfileOverride {
   path: (string | number)[];
   value: unknown;
+  /** The flag's argument as typed, `checks.x=…`: a problem with the value names the flag with it. */
+  text?: string;
 }
 
 export interface LoadOptions {
@@ -30,6 +35,8 @@ export interface LoadOptions {
   env: Readonly<Record<string, string | undefined>>;
   addSecret(value: string): void;
   loadPlugin(specifier: string, profileDir: string): Promise<AnyCheck>;
+  /** Which checks will run and how: a `${VAR}` is needed only where it is used. Default: every check gathers. */
+  selection?: CheckSelection;
 }
 
 const readProfileText = async (file: string): Promise<string> => {
@@ -45,9 +52,10 @@ const readProfileText = async (file: string): Promise<string> => {
 const loadPlugins = async (source: YamlSource, raw: Record<string, unknown>, dir: string, options: LoadOptions) => {
   const specifiers = Array.isArray(raw.plugins) ? raw.plugins : [];
   const plugins: AnyCheck[] = [];
+  const problems: ProfileProblem[] = [];
   for (const [index, specifier] of specifiers.entries()) {
     if (typeof specifier !== 'string') continue; // the schema reports the wrong type
-    const where = source.positionOf(['plugins', index]);
+    const where = atPosition(source.positionOf(['plugins', index]));
     try {
       const plugin = await options.loadPlugin(specifier, dir);
       if ([...options.builtins, ...plugins].some((check) => check.id === plugin.id)) {
@@ -55,52 +63,51 @@ const loadPlugins = async (source: YamlSource, raw: Record<string, unknown>, dir
       }
       plugins.push(plugin);
     } catch (error) {
-      throw new ProfileError(`plugin "${specifier}" could not be loaded: ${(error as Error).message}`, where, `plugins[${index}]`);
+      problems.push({ where, fieldPath: `plugins[${index}]`, problem: `plugin "${specifier}" could not be loaded: ${(error as Error).message}` });
     }
   }
+  // A plugin that did not load leaves its section unknown: listing that too would only repeat it.
+  if (problems.length > 0) throw new ProfileProblems(source.file, problems);
   return plugins;
 };
 
-/** Where an issue points: at the offending key for unknown or invalid keys, else at the value. */
-const locate = (source: YamlSource, issue: z.core.$ZodIssue) => {
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    return { position: source.positionOfKey(issue.path, key), path: [...issue.path, key] };
-  }
-  if (issue.code === 'invalid_key') {
-    return { position: source.positionOfKey(issue.path.slice(0, -1), String(issue.path.at(-1))), path: issue.path };
-  }
-  return { position: source.positionOf(issue.path), path: issue.path };
-};
-
-const isMissingField = (issue: z.core.$ZodIssue) => issue.code === 'invalid_type' && issue.input === undefined;
-
 /**
- * Document order, except that a missing field comes after everything else: next to an unknown key it
- * is usually the same typo, and the unknown key's "did you mean" explains both.
+ * A check's override changes a profile that has that check's section (adding a field it lacks, such as
+ * `checks.email-auth.mtaSts.port`); across several profiles it leaves the others alone. Fields outside
+ * `checks` (resolver, peak) apply to every profile. Whether it names a field at all is judged with the schema.
  */
-const offsetOrder = (source: YamlSource) => (issue: z.core.$ZodIssue) => {
-  const { line, col } = locate(source, issue).position;
-  return (isMissingField(issue) ? 1e12 : 0) + line * 100_000 + col;
+const appliesTo = (source: YamlSource, path: FieldPath): boolean =>
+  // A file that is not a mapping is reported as such, untouched.
+  isMap(source.document.contents) && (path[0] !== 'checks' || source.document.hasIn(path.slice(0, 2)));
+
+/** Why a field cannot be set at `path` (`webhook.x` where webhook is a URL, `ips.x` in a list): yaml would throw. */
+const cannotSet = (source: YamlSource, path: FieldPath): string | undefined => {
+  for (let end = 1; end < path.length; end += 1) {
+    const node = source.document.getIn(path.slice(0, end), true);
+    const at = formatFieldPath(path.slice(0, end));
+    if (isScalar(node)) return `${at} is a single value: no field can be set inside it`;
+    if (isSeq(node) && typeof path[end] !== 'number') return `${at} is a list: the next part of the path is an index (${at}.0…)`;
+    if (isSeq(node) && Number(path[end]) > node.items.length) return `${at} has ${node.items.length} ${node.items.length === 1 ? 'entry' : 'entries'}: index ${String(path[end])} is past its end (${node.items.length} adds one)`;
+  }
+  return undefined;
 };
 
-const toProfileError = (source: YamlSource, schema: z.core.$ZodType, issues: z.core.$ZodIssue[]): ProfileError => {
-  const order = offsetOrder(source);
-  const [first, ...rest] = [...issues].sort((a, b) => order(a) - order(b));
-  const { position, path: fieldPath } = locate(source, first!);
-  const more = rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : '';
-  const problem = describeIssue(first!, (at) => knownKeysAt(schema, at)) + more;
-  return new ProfileError(problem, position, formatFieldPath(fieldPath) || undefined);
-};
+const applyOverrides = (source: YamlSource, overrides: readonly ProfileOverride[]): Override[] =>
+  overrides.map((override) => {
+    const text = override.text ?? `${override.path.join('.')}=${JSON.stringify(override.value)}`;
+    const base = { path: override.path, flag: `--set ${text}`, valueText: text.slice(text.indexOf('=') + 1) };
+    if (!appliesTo(source, override.path)) return { ...base, applied: false };
+    const refused = cannotSet(source, override.path);
+    if (refused) return { ...base, applied: false, refused };
+    source.document.setIn(override.path, override.value);
+    return { ...base, applied: true };
+  });
 
-/** Reads, interpolates and validates a store profile; every problem is a ProfileError with file:line:col. */
+/** Reads, interpolates and validates a store profile; every problem is listed with file:line:col (or its --set flag). */
 export const loadProfile = async (file: string, options: LoadOptions): Promise<LoadedProfile> => {
   const source = YamlSource.parse(file, await readProfileText(file));
-  interpolateEnvironment(source, options.env, options.addSecret);
-  // An override changes a section the profile has; across several profiles it leaves the others alone.
-  for (const override of options.overrides ?? []) {
-    if (source.document.hasIn(override.path.slice(0, -1))) source.document.setIn(override.path, override.value);
-  }
+  const unresolved = interpolateEnvironment(source, options.env, options.addSecret);
+  const overrides = applyOverrides(source, options.overrides ?? []);
   const raw: unknown = source.document.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ProfileError('a profile is a YAML mapping (version, store, checks…)', source.positionOf([]));
@@ -108,8 +115,11 @@ export const loadProfile = async (file: string, options: LoadOptions): Promise<L
   const dir = path.dirname(path.resolve(file));
   const plugins = await loadPlugins(source, raw as Record<string, unknown>, dir, options);
   const checks = [...options.builtins, ...plugins];
-  const schema = buildProfileSchema(checks);
-  const parsed = schema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw toProfileError(source, schema, parsed.error.issues);
-  return { file, dir, profile: parsed.data, checks };
+  // Secret fields are known from the schema alone, and registered before any message could quote one.
+  const fullSchema = buildProfileSchema(checks);
+  registerSecretValues(fullSchema, raw, options.addSecret);
+  for (const override of options.overrides ?? []) registerSecretOverride(fullSchema, override, options.addSecret);
+  const judged = judgeProfile({ source, raw, fullSchema, checks, unresolved, overrides, selection: options.selection });
+  if (!judged.success) throw new ProfileProblems(file, judged.problems);
+  return { file, dir, profile: judged.profile, checks };
 };

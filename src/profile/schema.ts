@@ -18,10 +18,13 @@ const resolverAddress = () =>
     error: (issue) => `"${String(issue.input)}" is not a resolver address (an IP, IP:port or [IPv6]:port)`,
   });
 
-/** The store profile's schema: the top-level contract plus each check's own section under `checks`. */
-export const buildProfileSchema = (checks: readonly AnyCheck[]) => {
+/**
+ * The store profile's schema: the top-level contract plus each check's own section under `checks`.
+ * `sectionOf` may judge a section differently (a check left out of the run); by default, its config.
+ */
+export const buildProfileSchema = (checks: readonly AnyCheck[], sectionOf: (check: AnyCheck) => z.ZodType = (check) => check.config) => {
   const ruleIds = qualifiedRuleIds(checks);
-  const sections = Object.fromEntries(checks.map((check) => [check.id, check.config.optional()]));
+  const sections = Object.fromEntries(checks.map((check) => [check.id, sectionOf(check).optional()]));
   return z.strictObject({
     /** Profile format version. */
     version: z.literal(1, { error: 'expected 1, the only profile version' }),

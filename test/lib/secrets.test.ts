@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closestMatch } from '../../src/lib/did-you-mean.js';
-import { SecretRegistry } from '../../src/lib/secrets.js';
+import { isSecretName, SecretRegistry } from '../../src/lib/secrets.js';
 
 describe('SecretRegistry', () => {
   it('masks every occurrence, longest secret first', () => {
@@ -15,6 +15,25 @@ describe('SecretRegistry', () => {
     secrets.add('1');
     expect(secrets.redact('port 1')).toBe('port 1');
     expect(secrets.size).toBe(0);
+  });
+});
+
+describe('isSecretName', () => {
+  it.each([
+    ['TWILIO_AUTH_TOKEN', true],
+    ['STRIPE_SECRET', true],
+    ['DB_PASSWORD', true],
+    ['API_KEY', true],
+    ['apiKey', true],
+    ['checkout-admin-token', true],
+    ['SSH_KEYS', true],
+    ['SUMMIT_DOMAIN', false],
+    ['WEBHOOK_URL', false],
+    ['MONKEY_NAME', false],
+    ['KEYCLOAK_URL', false],
+    ['TOKENIZER_HOST', false],
+  ])('%s: %s', (name, secret) => {
+    expect(isSecretName(name)).toBe(secret);
   });
 });
 

@@ -77,7 +77,8 @@ const writeReports = async (reports: Report[], options: AuditOptions, destinatio
 /** Audits each profile in turn; exit 2 when any could not be judged, else 1 when any failed. */
 export const runAuditCommand = async (profiles: string[], options: AuditOptions): Promise<void> => {
   const destinations = await planDestinations(options.targets, profiles);
-  const loadOptions = { builtins: builtinChecks, overrides: options.overrides, env: process.env, addSecret: (value: string) => secrets.add(value), loadPlugin };
+  const selection = { only: options.only, skip: options.skip, fromArtifacts: options.fromArtifacts !== undefined };
+  const loadOptions = { builtins: builtinChecks, overrides: options.overrides, env: process.env, addSecret: (value: string) => secrets.add(value), loadPlugin, selection };
   const loaded: LoadedProfile[] = [];
   for (const file of profiles) loaded.push(await loadProfile(file, loadOptions));
   checkSelection(loaded, options);
