@@ -13,11 +13,14 @@ const DOMAINS = 100;
 const INCLUDE_LEVELS = 3;
 const LATENCY_MS = 20;
 
+/** d1…d100 are measured; w1…w100, alike, warm the code up first, as a long-running audit would be. */
+const storeNames = (prefix) => Array.from({ length: DOMAINS }, (_, index) => `${prefix}${index + 1}`);
+
 /** One zone, `example`, with DOMAINS stores: each SPF record three includes deep, DMARC, a DKIM key, MX. */
 const benchZone = () => {
   const lines = ['$ORIGIN example.', '$TTL 300', '@ SOA ns1 hostmaster ( 1 3600 600 604800 300 )', '  NS ns1', 'ns1 A 127.0.0.1'];
-  for (let n = 1; n <= DOMAINS; n++) {
-    const d = `d${n}`;
+  for (const d of [...storeNames('d'), ...storeNames('w')]) {
+    const n = Number(d.slice(1));
     const levels = ['', 'a.', 'b.', 'c.'].slice(0, INCLUDE_LEVELS + 1);
     levels.forEach((level, index) => {
       const next = levels[index + 1];
@@ -59,20 +62,18 @@ const startServer = async (zoneText) => {
 export const dnsAudit = async () => {
   const server = await startServer(benchZone());
   try {
-    const resolver = new Resolver({ servers: [{ host: '127.0.0.1', port: server.port }], timeoutMs: 2000, retries: 1, maxInFlight: 2000 });
-    const section = config.parse({
-      domains: Array.from({ length: DOMAINS }, (_, index) => ({ from: `d${index + 1}.example`, dkim: [{ selector: 's1' }] })),
-    });
-    const signal = new AbortController().signal;
-    setMaxListeners(0, signal);
-    const ctx = {
-      signal,
-      profileDir: '.',
-      today: '2026-11-20',
-      logger: { info: () => undefined, debug: () => undefined },
-      addSecret: () => undefined,
-      dns: resolver,
+    const servers = [{ host: '127.0.0.1', port: server.port }];
+    const sectionOf = (prefix) => config.parse({ domains: storeNames(prefix).map((name) => ({ from: `${name}.example`, dkim: [{ selector: 's1' }] })) });
+    const contextOf = (dns) => {
+      const signal = new AbortController().signal;
+      setMaxListeners(0, signal);
+      return { signal, profileDir: '.', today: '2026-11-20', logger: { info: () => undefined, debug: () => undefined }, progress: () => undefined, addSecret: () => undefined, dns };
     };
+    // A first audit of other stores, with a resolver of its own (nothing cached), so the measured run is not the JIT's.
+    await gather(contextOf(new Resolver({ servers, timeoutMs: 2000, retries: 1, maxInFlight: 2000 })), sectionOf('w'));
+    const resolver = new Resolver({ servers, timeoutMs: 2000, retries: 1, maxInFlight: 2000 });
+    const ctx = contextOf(resolver);
+    const section = sectionOf('d');
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     await gather(ctx, section);
