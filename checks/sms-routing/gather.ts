@@ -8,7 +8,7 @@ import { planSequences, type PlannedSequence } from './gather/sequences.js';
 import { postInbound, type WebhookTarget } from './gather/webhook-client.js';
 import { isCanadian } from './keywords/index.js';
 import { maskNumbers, numberForms } from './phone.js';
-import { buildInboundSms, makeSid, parseTwiml, randomSidDigits, type InboundForm } from './twilio/index.js';
+import { buildInboundSms, makeSid, parseTwiml, randomSidDigits, type InboundForm } from '../../src/twilio/index.js';
 
 // An obviously fake account, shaped like Twilio's, unless the profile names the real one.
 const PLACEHOLDER_ACCOUNT = `AC${'0'.repeat(32)}`;

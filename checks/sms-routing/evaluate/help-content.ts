@@ -2,7 +2,7 @@ import type { Verdict } from '../../../src/engine/define-check.js';
 import type { SequenceSeen, SmsRoutingArtifact } from '../artifact.js';
 import type { SmsRoutingConfig } from '../config.js';
 import type { SmsRule } from '../rules.js';
-import { countSegments } from '../segments.js';
+import { countSegments } from '../../../src/twilio/index.js';
 import { describeReply, isTrouble, replyOf } from './replies.js';
 
 const ELEMENT_WORDS = {

@@ -1,6 +1,6 @@
 import type { ExchangeSeen, SequenceSeen } from '../artifact.js';
 import { classifyReply, type ReplyClassification } from '../keywords/index.js';
-import { parseTwiml } from '../twilio/index.js';
+import { parseTwiml } from '../../../src/twilio/index.js';
 
 /** What the shopper got from one exchange, as Twilio would act on the webhook's answer. */
 export type ReplyState =

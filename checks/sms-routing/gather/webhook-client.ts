@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
 import type { ExchangeSeen } from '../artifact.js';
-import { encodeForm, SIGNATURE_HEADER, signTwilioRequest, type InboundForm } from '../twilio/index.js';
+import { encodeForm, SIGNATURE_HEADER, signTwilioRequest, type InboundForm } from '../../../src/twilio/index.js';
 
 const MAX_REPLY_BYTES = 8 * 1024;
 

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { decodeForm } from '../../../checks/sms-routing/twilio/form.js';
-import { SIGNATURE_HEADER, validateTwilioSignature } from '../../../checks/sms-routing/twilio/signature.js';
+import { decodeForm } from '../../twilio/form.js';
+import { SIGNATURE_HEADER, validateTwilioSignature } from '../../twilio/signature.js';
 import { mergeFaults, NO_FAULTS, type ActiveFaults, type SmsFaults } from './faults.js';
 import { RequestLog, type SignatureCheck, type SmsRequestRecord } from './request-log.js';
 import { SmsStore, type OptOutHandler } from './store.js';
-import { renderTwiml } from './twiml-writer.js';
+import { renderTwiml } from '../../twilio/twiml-writer.js';
 
 export const LOOPBACK = '127.0.0.1';
 

@@ -1,4 +1,4 @@
-import { isCanadian } from '../../../checks/sms-routing/keywords/canada.js';
+import { isCanadian } from '../../nanp/canada.js';
 import { recognizeKeyword } from './keyword-matcher.js';
 import { helpReply, marketingMessage, optOutConfirmation, resubscribeConfirmation, type StoreVoice } from './replies.js';
 
@@ -47,7 +47,7 @@ export class SmsStore {
     // Twilio retries with the same MessageSid; a store that keys on it answers each message once.
     const replay = message.messageSid !== '' && this.#handled.has(message.messageSid);
     if (message.messageSid !== '') this.#handled.add(message.messageSid);
-    const language = keyword?.language === 'fr' && isCanadian(message.from) ? 'fr' : 'en';
+    const language = keyword?.french === true && isCanadian(message.from) ? 'fr' : 'en';
     const optedOut = this.#optedOut.has(message.from);
 
     if (keyword?.intent === 'opt-out') {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTwiml, type TwimlReply } from '../../../../checks/sms-routing/twilio/twiml.js';
-import { renderTwiml } from '../../../../src/simulators/sms/twiml-writer.js';
+import { parseTwiml, type TwimlReply } from '../../src/twilio/twiml.js';
+import { renderTwiml } from '../../src/twilio/twiml-writer.js';
 
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>';
 const twiml = (messages: string[], redirect?: string): TwimlReply => ({ kind: 'twiml', messages, ...(redirect === undefined ? {} : { redirect }) });

@@ -1,4 +1,4 @@
-import { countSegments } from '../segments.js';
+import { countSegments } from './segments.js';
 import { makeSid, type SidDigits } from './sid.js';
 
 export { encodeForm, decodeForm, type FormParams } from './form.js';
