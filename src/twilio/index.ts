@@ -5,3 +5,4 @@ export { isSid, makeSid, randomSidDigits, type SidDigits } from './sid.js';
 export { parseTwiml, type TwimlReply } from './twiml.js';
 export { countSegments, type SegmentCount } from './segments.js';
 export { renderTwiml } from './twiml-writer.js';
+export { optOutTypeOf, type OptOutType } from './opt-out-type.js';

@@ -159,7 +159,8 @@ export class SmsSimulator {
       const value = params[name];
       return typeof value === 'string' ? value : value?.[0];
     };
-    const seen = { from: field('From'), to: field('To'), body: field('Body'), messageSid: field('MessageSid') };
+    const optOutType = field('OptOutType');
+    const seen = { from: field('From'), to: field('To'), body: field('Body'), messageSid: field('MessageSid'), ...(optOutType === undefined ? {} : { optOutType }) };
     const given = signatureOf(request);
     // Signed over the URL as the store is reached, the way twilio-node's Express middleware rebuilds it.
     const reachedAt = `http://${request.headers.host ?? `${LOOPBACK}:${request.socket.localPort ?? 0}`}${request.url ?? '/'}`;
@@ -167,7 +168,7 @@ export class SmsSimulator {
     if (signature !== 'valid' && !faults.acceptUnsigned) return { status: 403, type: 'text/plain', text: 'Twilio Request Validation Failed.', seen, signature };
     if (faults.serverError) return { status: 500, type: 'text/plain', text: 'Internal Server Error', seen, signature };
     if (faults.htmlReplies) return { status: 200, type: 'text/html; charset=utf-8', text: HTML_PAGE, seen, signature };
-    const messages = this.#store.answer({ from: seen.from ?? '', body: seen.body ?? '', messageSid: seen.messageSid ?? '' }, faults);
+    const messages = this.#store.answer({ from: seen.from ?? '', body: seen.body ?? '', messageSid: seen.messageSid ?? '', ...(optOutType ? { optOutType } : {}) }, faults);
     return { status: 200, type: 'text/xml', text: renderTwiml(messages), seen, signature };
   }
 
@@ -195,7 +196,7 @@ interface Answer {
   status: number;
   type: string;
   text: string;
-  seen?: Pick<SmsRequestRecord, 'from' | 'to' | 'body' | 'messageSid'>;
+  seen?: Pick<SmsRequestRecord, 'from' | 'to' | 'body' | 'messageSid' | 'optOutType'>;
   signature?: SignatureCheck;
 }
 

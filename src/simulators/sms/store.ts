@@ -20,6 +20,8 @@ export interface InboundText {
   body: string;
   /** Empty when the request carried none: such a message cannot be recognised as a replay. */
   messageSid: string;
+  /** Twilio's OptOutType (Advanced Opt-Out): the provider has answered this keyword itself. */
+  optOutType?: string;
 }
 
 /**
@@ -57,7 +59,11 @@ export class SmsStore {
       return [optOutConfirmation(this.#voice, language)];
     }
     if (replay) return [];
-    if (keyword?.intent === 'help') return [helpReply(this.#voice, language, !behaviour.helpWithoutBrand)];
+    if (keyword?.intent === 'help') {
+      // Twilio has answered HELP with the reply configured there: a second answer would be a duplicate.
+      if (this.#handler === 'provider' && message.optOutType === 'HELP') return [];
+      return [helpReply(this.#voice, language, !behaviour.helpWithoutBrand)];
+    }
     if (keyword?.intent === 'opt-in') {
       // Already subscribed: no second welcome. Ignored: the number stays opted out, unanswered.
       if (!optedOut || behaviour.ignoreStart) return [];
