@@ -34,6 +34,11 @@ export interface WebhookSetup {
   config?: ConfigInput;
   /** Called as each request is answered, with the simulator as it is then (e.g. to watch how many are in flight). */
   watch?: (simulator: SmsSimulator) => void;
+  /** The check's time limit runs out as this many requests have been answered. */
+  timeLimitAfter?: number;
+  /** What the gather tells the spinner and the --debug log. */
+  progress?: (text: string) => void;
+  debug?: (line: string) => void;
 }
 
 /** The section the tests audit with: a small burst (40 at 40/s) keeps each run to a second or two. */
@@ -52,13 +57,14 @@ export const smsConfig = (webhook: string, overrides: ConfigInput = {}): SmsRout
 export const setupConfig = (setup: WebhookSetup, webhook: string, overrides: ConfigInput = {}): SmsRoutingConfig =>
   smsConfig(webhook, { ...(setup.simulator?.optOutHandledBy ? { optOutHandledBy: setup.simulator.optOutHandledBy } : {}), ...setup.config, ...overrides });
 
-export const gatherContext = (signal: AbortSignal = new AbortController().signal): GatherContext => ({
+export const gatherContext = (signal: AbortSignal = new AbortController().signal, sinks: Pick<WebhookSetup, 'progress' | 'debug'> = {}): GatherContext => ({
   signal,
   profileDir: '.',
   today: '2026-11-20',
-  logger: { info: () => undefined, debug: () => undefined },
+  logger: { info: () => undefined, debug: sinks.debug ?? (() => undefined) },
   dns: { query: () => Promise.reject(new Error('sms-routing asks no DNS')), log: () => [], stats: () => ({ sent: 0, distinct: 0 }) },
-  progress: () => undefined, addSecret: () => undefined,
+  progress: sinks.progress ?? (() => undefined),
+  addSecret: () => undefined,
 });
 
 export const evaluateContext: EvaluateContext = {
@@ -111,7 +117,11 @@ export const gatherFrom = async (setup: WebhookSetup = {}): Promise<Gathered> =>
     const config = setupConfig(setup, url);
     if (setup.later) switchAfter(simulator, requestsBefore(setup.later.at, isCanadian(config.testNumber)), setup.later.faults);
     if (setup.watch) onAnswer(simulator, setup.watch);
-    const artifact = await gather(gatherContext(), config);
+    const limit = new AbortController();
+    const { timeLimitAfter } = setup;
+    // The engine's time limit aborts with a TimeoutError, as here.
+    if (timeLimitAfter !== undefined) onAnswer(simulator, () => simulator.log.count() === timeLimitAfter && limit.abort(new DOMException('exceeded', 'TimeoutError')));
+    const artifact = await gather(gatherContext(limit.signal, setup), config);
     return { artifact, config, verdicts: evaluate(artifact, config, evaluateContext), webhook: url, requests: simulator.log.entries };
   } finally {
     await simulator.stop();

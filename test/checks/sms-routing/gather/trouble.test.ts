@@ -53,4 +53,32 @@ describe('sms-routing gather against a webhook in trouble', () => {
     const causes = new Set(webhookVerdicts(verdicts).filter((verdict) => verdict.status === 'error').map((verdict) => verdict.cause));
     expect([...causes]).toEqual([`http: ${new URL(artifact.webhook).host} did not answer within 0.3 s`]);
   });
+
+  it('stopped by its time limit, it returns what finished: completed sequences and the campaign rules judged, only what was cut off is could-not-check with a timeout cause', async () => {
+    const campaigns = [{ name: 'doors open', sendAt: '2026-11-27T10:00:00-05:00', recipients: 1_000, audienceTimezones: ['America/New_York'] }];
+    const { verdicts, artifact } = await gatherFrom({ timeLimitAfter: 60, config: { campaigns, throughput: { kind: 'short-code' } } });
+    const exchanges = artifact.sequences.flatMap((sequence) => sequence.exchanges);
+    // 60 answered, less the three forgeries refused and the replies in flight when the limit struck.
+    expect(exchanges.filter((exchange) => exchange.status === 200).length).toBeGreaterThanOrEqual(60 - 3 - SEQUENCES_IN_FLIGHT);
+    expect(exchanges.filter((exchange) => exchange.cutOff === 'timeout').length).toBeGreaterThan(0);
+    expect(artifact.burst).toMatchObject({ arrivals: [], cutOff: 'timeout' });
+    expect(statusesOf(verdicts, { 'quiet-hours': 'pass', 'throughput-plan': 'pass', 'burst-latency': 'error' })).toEqual({ 'quiet-hours': 'pass', 'throughput-plan': 'pass', 'burst-latency': 'error' });
+    // The first sequences to run (the longest, forgery and the three-step ones) finished and are judged.
+    expect(statusesOf(verdicts, { 'signature-enforced': 'pass', 'opt-out-keywords': { STOP: 'pass' } })).toEqual({ 'signature-enforced': 'pass', 'opt-out-keywords': { STOP: 'pass' } });
+    const errors = verdicts.filter((verdict) => verdict.status === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors.map((verdict) => verdict.cause))).toEqual(new Set(["timeout: the check's time limit stopped it before the webhook answered"]));
+  });
+
+  it('tells the spinner how many messages went out and logs each exchange for --debug, without a secret', async () => {
+    const progress: string[] = [];
+    const debug: string[] = [];
+    const { artifact, config } = await gatherFrom({ progress: (text) => progress.push(text), debug: (line) => debug.push(line), config: { webhook: 'http://user:pw@127.0.0.1:1/sms?token=abc' } });
+    const total = artifact.sequences.flatMap((sequence) => sequence.exchanges).length + config.burst.messages;
+    expect(progress.at(-1)).toBe(`${total}/${total} messages`);
+    expect(progress).toHaveLength(total);
+    expect(debug).toHaveLength(total);
+    for (const line of debug) expect(line).toMatch(/^sms-routing: POST http:\/\/127\.0\.0\.1:1\/sms → ECONNREFUSED after \d+ ms$/);
+    expect(debug.join('\n')).not.toMatch(/pw|token|abc|AUTH|sms-routing-test-token/);
+  });
 });
