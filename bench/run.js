@@ -1,9 +1,10 @@
 import { coldStart } from './cold-start.js';
 import { dnsAudit } from './dns-audit.js';
 import { smsBurst } from './sms-burst.js';
+import { smsSequences } from './sms-sequences.js';
 
 /** Every benchmark reports a ratio measured in the same run: absolute times on a shared machine mean little. */
-const benchmarks = [coldStart, dnsAudit, smsBurst];
+const benchmarks = [coldStart, dnsAudit, smsBurst, smsSequences];
 
 let missed = 0;
 for (const benchmark of benchmarks) {

@@ -54,6 +54,10 @@ export const signatureEnforced = (artifact: SmsRoutingArtifact, config: SmsRouti
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     return [{ ...base, status: 'warn', message: `Forged requests are refused, but ${artifact.webhook} is plain http: Twilio's requests, with the shoppers' numbers, cross the internet unencrypted.`, found: 'http://', fix: 'Serve the webhook over HTTPS with a valid certificate.' }];
   }
-  const unseen = app && !confirmsStop ? ' (whether they changed the opt-out state cannot be seen: STOP gets no confirmation, see opt-out-confirmation)' : ' and change nothing';
+  const unseen = !app
+    ? ' (the provider confirms opt-outs, so whether they changed the opt-out state cannot be seen)'
+    : confirmsStop
+      ? ' and change nothing'
+      : ' (whether they changed the opt-out state cannot be seen: STOP gets no confirmation, see opt-out-confirmation)';
   return [{ ...base, status: 'pass', message: `Unsigned and wrongly signed requests are refused${unseen}.`, found: `${describeReply(unsigned!)}, ${describeReply(forgedStop!)}, ${describeReply(forgedStart!)}` }];
 };
