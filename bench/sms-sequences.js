@@ -32,9 +32,12 @@ const auditWebhook = async (latencyMs) => {
       burst: { messages: 100, perSecond: 100, p95Ms: 5_000 },
     });
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const artifact = await gather(context(), config);
+    const { user, system } = process.cpuUsage(cpu);
     const requests = artifact.sequences.reduce((sum, sequence) => sum + sequence.exchanges.length, 0) + artifact.burst.arrivals.length;
-    return { ms: performance.now() - started, requests };
+    // The CPU time (client and simulator share the process) tells a busy machine from a slow check.
+    return { ms: performance.now() - started, cpuMs: (user + system) / 1000, requests };
   } finally {
     await simulator.stop();
   }
@@ -52,7 +55,7 @@ export const smsSequences = async () => {
   if (demo.status !== 0) throw new Error(`q4check demo exited ${demo.status}`);
   const demoMs = performance.now() - started;
   return [
-    { name: 'sms-routing on a webhook answering in 5 ms vs 3 s', detail: `${(fast.ms / 1000).toFixed(2)} s for ${fast.requests} requests`, ratio: fast.ms / 3_000, target: 1 },
+    { name: 'sms-routing on a webhook answering in 5 ms vs 3 s', detail: `${(fast.ms / 1000).toFixed(2)} s for ${fast.requests} requests, ${(fast.cpuMs / 1000).toFixed(2)} s of CPU`, ratio: fast.ms / 3_000, target: 1 },
     { name: 'sms-routing on a webhook answering in 2.5 s vs 3 minutes', detail: `${(slow.ms / 1000).toFixed(1)} s for ${slow.requests} requests`, ratio: slow.ms / 180_000, target: 1 },
     { name: 'q4check demo wall time vs 8 s', detail: `${(demoMs / 1000).toFixed(2)} s`, ratio: demoMs / 8_000, target: 1 },
   ];
