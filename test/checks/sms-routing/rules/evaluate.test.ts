@@ -210,6 +210,14 @@ describe('sms-routing rules over recorded artifacts', () => {
     for (const verdict of verdicts) expect(verdict.message, verdict.rule).toMatch(/could not (be )?check/i);
   });
 
+  it.each(TROUBLE)('gives every could-not-check one cause naming the webhook, and no found or fix (%s)', (name) => {
+    const verdicts = run({ artifact: name }).filter((verdict) => verdict.status === 'error');
+    const causes = new Set(verdicts.map((verdict) => verdict.cause));
+    expect(causes.size).toBe(1);
+    expect([...causes][0]).toMatch(/^http: .*127\.0\.0\.1:8080/);
+    expect(verdicts.filter((verdict) => verdict.found !== undefined || verdict.fix !== undefined)).toEqual([]);
+  });
+
   it('quotes the timeout the replies missed', () => {
     const [verdict] = run({ artifact: 'slow-past-timeout' }).filter((candidate) => candidate.rule === 'reply-latency');
     expect(verdict?.message).toMatch(/^\d+ of \d+ keyword messages were not answered in time \(no reply within 300 ms\)/);
