@@ -12,11 +12,15 @@ export interface ExchangeSeen {
   reply?: string;
   latencyMs?: number;
   error?: string;
+  /** Not sent, or not answered, because the check's time limit (or Ctrl-C) stopped it. */
+  cutOff?: CutOff;
 }
+
+export type CutOff = 'timeout' | 'interrupted';
 
 export type SequenceKind = 'opt-out' | 'repeat' | 'help' | 'opt-in' | 'forgery';
 
-/** Messages sent one after another from the test number, each waiting for the previous reply. */
+/** Messages sent one after another from a shopper number of the sequence's own, each waiting for the previous reply. */
 export interface SequenceSeen {
   kind: SequenceKind;
   /** The variant sent, exactly as typed ("Stop.", " stop! "). */
@@ -43,5 +47,6 @@ export interface SmsRoutingArtifact {
   webhook: string;
   canadian: boolean;
   sequences: SequenceSeen[];
-  burst: { messages: number; perSecond: number; arrivals: BurstArrival[] };
+  /** `cutOff`: the time limit (or Ctrl-C) stopped the burst, and its arrivals are not kept. */
+  burst: { messages: number; perSecond: number; arrivals: BurstArrival[]; cutOff?: CutOff };
 }

@@ -49,7 +49,13 @@ export const config = z.strictObject({
   brand: z.string().min(1),
   /** app: the webhook sends the one opt-out confirmation; provider: the provider does, the webhook none. */
   optOutHandledBy: z.enum(['app', 'provider']).default('app'),
-  help: z.strictObject({ mustInclude: z.array(z.string().min(1)).default([]) }).prefault({}),
+  help: z
+    .strictObject({
+      mustInclude: z.array(z.string().min(1)).default([]),
+      /** Provider mode: the HELP reply configured at Twilio (Advanced Opt-Out), which a webhook request cannot show. */
+      providerReply: z.string().min(1).optional(),
+    })
+    .prefault({}),
   burst: z
     .strictObject({
       messages: z.number().int().positive().max(5_000).default(300),

@@ -63,11 +63,11 @@ export const rules = {
     ref: 'Gil Tene, coordinated omission; Twilio webhook timeout',
   },
   'quiet-hours': {
-    title: 'Campaigns send inside quiet hours',
-    failureTitle: 'A campaign sends outside quiet hours',
+    title: 'Campaigns send outside quiet hours',
+    failureTitle: 'A campaign sends inside quiet hours',
     severity: 'high',
     description:
-      'Marketing texts may be sent only from 08:00 to 21:00 at the recipient’s location (federal), and to 20:00 in Florida, Oklahoma and Maryland. Every zone of the audience must be inside the window when the send starts.',
+      'Marketing texts may be sent only from 08:00 to 21:00 at the recipient’s location (federal), and to 20:00 in Florida, Oklahoma and Maryland. Quiet hours are the rest of the day (21:00–08:00, 20:00–08:00 in those states): every zone of the audience must be outside them when the send starts.',
     fix: 'Schedule the send so it starts after 08:00 in the easternmost zone and, with its duration, ends before 20:00/21:00 in each, or split it by time zone.',
     ref: '47 CFR 64.1200(c)(1); Fla. Stat. §501.059; Okla. Stat. tit. 15 §775C; Md. Com. Law §14-4503',
   },
@@ -77,7 +77,7 @@ export const rules = {
     severity: 'medium',
     description:
       'A sender pushes a fixed number of segments a second: 100 on a short code, 3 on toll-free, and for 10DLC what the carriers grant by vetting score (T-Mobile also caps a brand per day). Messages still queued when the window closes go out late or expire.',
-    fix: 'Start earlier, split the audience by time zone, send fewer segments per message, or move the campaign to a short code.',
+    fix: 'Start earlier, split the audience by time zone, send fewer segments per message, or move the campaign to a faster sender (a short code).',
     ref: 'CTIA short code throughput; AT&T and T-Mobile 10DLC limits; Twilio queueing',
   },
 } satisfies Record<string, RuleMeta>;

@@ -2,16 +2,17 @@ import type { Verdict } from '../../../src/engine/define-check.js';
 import type { SequenceSeen, SmsRoutingArtifact } from '../artifact.js';
 import type { SmsRoutingConfig } from '../config.js';
 import type { SmsRule } from '../rules.js';
+import { causeOf } from './causes.js';
 import { describeReply, isConfirmation, isTrouble, replyOf } from './replies.js';
 
 /** STOP, then the keyword (one re-subscribe confirmation), then the keyword again (no second one). */
-const judge = (sequence: SequenceSeen, config: SmsRoutingConfig): Verdict<SmsRule> => {
+const judge = (sequence: SequenceSeen, webhook: string, config: SmsRoutingConfig): Verdict<SmsRule> => {
   const [stop, first, again] = sequence.exchanges.map(replyOf);
   const subject = sequence.keyword;
   const app = config.optOutHandledBy === 'app';
   const base = { rule: 'opt-in-keywords', subject, expected: app ? 'one re-subscribe confirmation, none on a repeat' : 'silence (the provider confirms)', evidence: { stop: describeReply(stop!), first: describeReply(first!), again: describeReply(again!) } } as const;
   const trouble = [stop, first, again].find((reply) => reply && isTrouble(reply));
-  if (trouble) return { ...base, status: 'error', message: `Could not check: ${subject} got ${describeReply(trouble)}.` };
+  if (trouble) return { rule: base.rule, subject, evidence: base.evidence, status: 'error', message: `Could not check: ${subject} got ${describeReply(trouble)}.`, cause: causeOf(trouble, webhook, config) };
   if (!app) {
     return first!.state === 'messages'
       ? { ...base, status: 'fail', message: `The webhook replied to ${subject} (${describeReply(first!)}) although the provider confirms re-subscriptions.`, found: describeReply(first!) }
@@ -27,4 +28,4 @@ const judge = (sequence: SequenceSeen, config: SmsRoutingConfig): Verdict<SmsRul
 };
 
 export const optInKeywords = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] =>
-  artifact.sequences.filter((sequence) => sequence.kind === 'opt-in').map((sequence) => judge(sequence, config));
+  artifact.sequences.filter((sequence) => sequence.kind === 'opt-in').map((sequence) => judge(sequence, artifact.webhook, config));

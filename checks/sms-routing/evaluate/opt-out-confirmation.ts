@@ -2,28 +2,26 @@ import type { Verdict } from '../../../src/engine/define-check.js';
 import type { SmsRoutingArtifact } from '../artifact.js';
 import type { SmsRoutingConfig } from '../config.js';
 import type { SmsRule } from '../rules.js';
-import { describeReply, isTrouble, replyOf, startedSubscribed } from './replies.js';
+import { causeOf } from './causes.js';
+import { describeReply, isTrouble, replyOf } from './replies.js';
 
 const mentionsBrand = (text: string, brand: string): boolean => text.toLowerCase().includes(brand.toLowerCase());
 
 /** The STOP, STOP again, replayed MessageSid sequence: one plain confirmation, then silence. */
 export const optOutConfirmation = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] => {
-  const index = artifact.sequences.findIndex((candidate) => candidate.kind === 'repeat');
-  const sequence = artifact.sequences[index];
+  const sequence = artifact.sequences.find((candidate) => candidate.kind === 'repeat');
   const subject = 'STOP';
   if (!sequence) return [];
   const [first, again, replay] = sequence.exchanges.slice(0, 3).map(replyOf);
   const base = { rule: 'opt-out-confirmation', subject } as const;
   const evidence = { first: describeReply(first!), again: describeReply(again!), replay: describeReply(replay!) };
   const trouble = [first, again, replay].find((reply) => reply && isTrouble(reply));
-  if (trouble) return [{ ...base, status: 'error', message: `Could not check: the webhook gave ${describeReply(trouble)}.`, evidence }];
+  if (trouble) return [{ ...base, status: 'error', message: `Could not check: the webhook gave ${describeReply(trouble)}.`, evidence, cause: causeOf(trouble, artifact.webhook, config) }];
   const problems: string[] = [];
-  // Silence from a number the START before did not re-subscribe says nothing about the confirmation.
-  const inconclusive = config.optOutHandledBy === 'app' && first!.state === 'silence' && !startedSubscribed(artifact.sequences, index);
   if (config.optOutHandledBy === 'provider') {
     if (first!.state === 'messages') problems.push(`the webhook replied to STOP (${describeReply(first!)}) although the provider sends the confirmation: the shopper gets two`);
   } else if (first!.state !== 'messages' || first!.messages.length !== 1) {
-    if (!inconclusive) problems.push(`STOP got ${describeReply(first!)} instead of one confirmation`);
+    problems.push(`STOP got ${describeReply(first!)} instead of one confirmation`);
   } else {
     const text = first!.messages[0]!;
     const classified = first!.classified[0]!;
@@ -37,9 +35,6 @@ export const optOutConfirmation = (artifact: SmsRoutingArtifact, config: SmsRout
   const expected = config.optOutHandledBy === 'app' ? 'one confirmation with the brand, no marketing; then silence' : 'silence (the provider confirms)';
   if (problems.length > 0) {
     return [{ ...base, status: 'fail', expected, message: `The opt-out confirmation is wrong: ${problems.join('; ')}.`, found: problems.join('; '), evidence }];
-  }
-  if (inconclusive) {
-    return [{ ...base, status: 'warn', expected, message: 'STOP could not be judged: the START before it did not re-subscribe the number, so it was already opted out (see opt-in-keywords).', found: 'inconclusive', evidence }];
   }
   return [{ ...base, status: 'pass', expected, message: config.optOutHandledBy === 'app' ? `STOP gets one plain confirmation (${describeReply(first!)}); a second STOP and a replay get none.` : 'The webhook stays silent on STOP, repeats and replays, leaving the confirmation to the provider.', found: describeReply(first!), evidence }];
 };

@@ -9,17 +9,23 @@ interface ZoneCheck {
   local: string;
   level: 'ok' | 'warn' | 'fail';
   why?: string;
+  /** The window that decided the level. */
+  window?: string;
 }
+
+const FEDERAL = `${clock(FEDERAL_WINDOW.opens)}–${clock(FEDERAL_WINDOW.closes)} local`;
+const FEDERAL_QUIET = `quiet hours (${clock(FEDERAL_WINDOW.closes)}–${clock(FEDERAL_WINDOW.opens)} local)`;
+const strictWindow = (states: string[]): string => `${clock(FEDERAL_WINDOW.opens)}–${clock(STRICT_CLOSE)} local in ${states.join(', ')}`;
+const strictQuiet = (states: string[]): string => `the quiet hours of ${states.join(', ')} (${clock(STRICT_CLOSE)}–${clock(FEDERAL_WINDOW.opens)} local)`;
 
 const checkZone = (campaign: Campaign, zone: string): ZoneCheck => {
   const { minutes } = localTime(campaign.sendAt, zone);
   const local = clock(minutes);
-  if (minutes < FEDERAL_WINDOW.opens) return { zone, local, level: 'fail', why: 'before 08:00' };
-  if (minutes >= FEDERAL_WINDOW.closes) return { zone, local, level: 'fail', why: 'after 21:00' };
+  if (minutes < FEDERAL_WINDOW.opens || minutes >= FEDERAL_WINDOW.closes) return { zone, local, level: 'fail', why: `inside ${FEDERAL_QUIET}`, window: FEDERAL };
   if (minutes >= STRICT_CLOSE) {
     const strict = strictStatesIn(zone, campaign);
-    if (strict.confirmed) return { zone, local, level: 'fail', why: `after 20:00, the limit in ${strict.states.join(', ')}` };
-    if (strict.states.length > 0) return { zone, local, level: 'warn', why: `after 20:00, the limit in ${strict.states.join(', ')} if the audience includes them` };
+    if (strict.confirmed) return { zone, local, level: 'fail', why: `inside ${strictQuiet(strict.states)}`, window: strictWindow(strict.states) };
+    if (strict.states.length > 0) return { zone, local, level: 'warn', why: `inside ${strictQuiet(strict.states)} if the audience includes them`, window: strictWindow(strict.states) };
   }
   return { zone, local, level: 'ok' };
 };
@@ -33,11 +39,12 @@ export const quietHours = (config: SmsRoutingConfig): Verdict<SmsRule>[] => {
     const zones = campaign.audienceTimezones.map((zone) => checkZone(campaign, zone));
     const worst = zones.find((zone) => zone.level === 'fail') ?? zones.find((zone) => zone.level === 'warn');
     const found = zones.map((zone) => `${zone.local} ${zone.zone}`).join(', ');
-    const base = { rule: 'quiet-hours', subject: campaign.name, expected: '08:00–21:00 local (20:00 in FL, OK, MD)', found, evidence: { sendAt: campaign.sendAt, zones: zones.map((zone) => ({ ...zone })) } } as const;
-    if (!worst) return { ...base, status: 'pass', message: `"${campaign.name}" starts inside quiet hours in every audience zone (${found}).` };
+    const base = { rule: 'quiet-hours', subject: campaign.name, found, evidence: { sendAt: campaign.sendAt, zones: zones.map((zone) => ({ ...zone })) } } as const;
+    if (!worst) return { ...base, status: 'pass', expected: `${FEDERAL} (to ${clock(STRICT_CLOSE)} in FL, OK, MD)`, message: `"${campaign.name}" starts outside quiet hours in every audience zone (${found}).` };
     return {
       ...base,
       status: worst.level === 'fail' ? 'fail' : 'warn',
+      expected: worst.window!,
       message: `"${campaign.name}" starts at ${worst.local} in ${worst.zone}, ${worst.why}.`,
     };
   });

@@ -1,10 +1,10 @@
-import type { ExchangeSeen, SequenceSeen } from '../artifact.js';
+import { parseTwiml } from '../../../src/twilio/index.js';
+import type { CutOff, ExchangeSeen } from '../artifact.js';
 import { classifyReply, type ReplyClassification } from '../keywords/index.js';
-import { parseTwiml } from '../twilio/index.js';
 
 /** What the shopper got from one exchange, as Twilio would act on the webhook's answer. */
 export type ReplyState =
-  | { state: 'unreachable'; why: string }
+  | { state: 'unreachable'; why: string; cutOff?: CutOff }
   | { state: 'refused'; status: number }
   | { state: 'server-error'; status: number }
   | { state: 'not-twiml'; why: string }
@@ -12,7 +12,9 @@ export type ReplyState =
   | { state: 'messages'; messages: string[]; classified: ReplyClassification[] };
 
 export const replyOf = (exchange: ExchangeSeen): ReplyState => {
-  if (exchange.error !== undefined || exchange.status === undefined) return { state: 'unreachable', why: exchange.error ?? 'no answer' };
+  if (exchange.error !== undefined || exchange.status === undefined) {
+    return { state: 'unreachable', why: exchange.error ?? 'no answer', ...(exchange.cutOff ? { cutOff: exchange.cutOff } : {}) };
+  }
   if (exchange.status >= 500) return { state: 'server-error', status: exchange.status };
   if (exchange.status >= 400) return { state: 'refused', status: exchange.status };
   const twiml = parseTwiml(exchange.reply ?? '');
@@ -46,16 +48,3 @@ export const isReadable = (reply: ReplyState): boolean => reply.state === 'messa
 
 export const isConfirmation = (reply: ReplyState, kind: 'opt-out-confirmation' | 're-subscribe-confirmation'): boolean =>
   reply.state === 'messages' && reply.messages.length === 1 && reply.classified[0]?.kind === kind;
-
-/**
- * Whether the number was subscribed when sequence `index` began, as far as the replies show: the
- * first sequence starts so, a later one when the last confirmation of the one before was a
- * re-subscribe (an opt-in sequence ends on a repeated keyword, which is rightly silent).
- */
-export const startedSubscribed = (sequences: readonly SequenceSeen[], index: number): boolean => {
-  if (index === 0) return true;
-  const last = sequences[index - 1]?.exchanges
-    .map(replyOf)
-    .findLast((reply) => isConfirmation(reply, 'opt-out-confirmation') || isConfirmation(reply, 're-subscribe-confirmation'));
-  return last !== undefined && isConfirmation(last, 're-subscribe-confirmation');
-};

@@ -9,12 +9,15 @@ const TIMEOUTS_IN_A_ROW = 3;
  */
 export class GiveUp {
   #timeoutsInARow = 0;
+  readonly reason: string;
+
+  constructor(timeoutMs: number) {
+    this.reason = `not sent: the webhook gave no reply within ${timeoutMs} ms ${TIMEOUTS_IN_A_ROW} times in a row`;
+  }
 
   get stopped(): boolean {
     return this.#timeoutsInARow >= TIMEOUTS_IN_A_ROW;
   }
-
-  readonly reason = `not sent: the webhook gave no reply ${TIMEOUTS_IN_A_ROW} times in a row`;
 
   record(exchange: Pick<ExchangeSeen, 'error'>): void {
     if (this.stopped) return;

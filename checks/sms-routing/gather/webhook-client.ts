@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
-import type { ExchangeSeen } from '../artifact.js';
-import { encodeForm, SIGNATURE_HEADER, signTwilioRequest, type InboundForm } from '../twilio/index.js';
+import type { CutOff, ExchangeSeen } from '../artifact.js';
+import { encodeForm, SIGNATURE_HEADER, signTwilioRequest, type InboundForm } from '../../../src/twilio/index.js';
 
 const MAX_REPLY_BYTES = 8 * 1024;
 
@@ -9,9 +9,19 @@ export interface WebhookTarget {
   url: string;
   authToken: string;
   timeoutMs: number;
-  /** Applied to every reply before it is kept: phone numbers masked. */
-  clean(text: string): string;
+  /** The address a log line may show: no credentials, no query string. */
+  address: string;
+  /** One line per exchange for --debug: method, address, status, time; never a token or signature. */
+  log(line: string): void;
 }
+
+/** Why the signal stopped the run: the check's time limit, or Ctrl-C. */
+export const cutOffBy = (signal: AbortSignal): CutOff => ((signal.reason as Error | undefined)?.name === 'TimeoutError' ? 'timeout' : 'interrupted');
+
+export const CUT_OFF_ERROR: Record<CutOff, string> = {
+  timeout: "not finished: the check's time limit stopped it",
+  interrupted: 'not finished: the run was interrupted',
+};
 
 const errorCode = (error: unknown): string => {
   const err = error as { code?: string; cause?: { code?: string }; message?: string };
@@ -28,14 +38,19 @@ const headersFor = (body: string, signature: string | undefined): Record<string,
   ...(signature ? { [SIGNATURE_HEADER]: signature } : {}),
 });
 
-/** Posts one inbound-SMS form, signed as `signing` says; never throws for HTTP or network trouble. */
+/**
+ * Posts one inbound-SMS form, signed as `signing` says, and keeps the reply after `clean` (which masks
+ * phone numbers); never throws: HTTP and network trouble, and a stop by `signal`, are data.
+ */
 export const postInbound = async (
   target: WebhookTarget,
   agent: Agent,
   form: InboundForm,
   signing: ExchangeSeen['signature'],
   signal: AbortSignal,
+  clean: (text: string) => string,
 ): Promise<Omit<ExchangeSeen, 'body' | 'replayOf'>> => {
+  if (signal.aborted) return { signature: signing, error: CUT_OFF_ERROR[cutOffBy(signal)], cutOff: cutOffBy(signal) };
   const body = encodeForm(form);
   const signature =
     signing === 'valid' ? signTwilioRequest(target.authToken, target.url, form) : signing === 'forged' ? signTwilioRequest(`${target.authToken}-forged`, target.url, form) : undefined;
@@ -51,16 +66,15 @@ export const postInbound = async (
       bodyTimeout: target.timeoutMs,
     });
     const text = (await response.body.text()).slice(0, MAX_REPLY_BYTES);
-    return {
-      signature: signing,
-      status: response.statusCode,
-      contentType: String(response.headers['content-type'] ?? ''),
-      reply: target.clean(text),
-      latencyMs: Math.round(performance.now() - started),
-    };
+    const latencyMs = Math.round(performance.now() - started);
+    target.log(`POST ${target.address} → ${response.statusCode} in ${latencyMs} ms`);
+    return { signature: signing, status: response.statusCode, contentType: String(response.headers['content-type'] ?? ''), reply: clean(text), latencyMs };
   } catch (error) {
-    if (signal.aborted) throw error;
+    const latencyMs = Math.round(performance.now() - started);
+    if (signal.aborted) return { signature: signing, latencyMs, error: CUT_OFF_ERROR[cutOffBy(signal)], cutOff: cutOffBy(signal) };
     const code = (error as Error).name === 'TimeoutError' ? 'timeout' : errorCode(error);
-    return { signature: signing, latencyMs: Math.round(performance.now() - started), error: code === 'timeout' ? `no reply within ${target.timeoutMs} ms` : code };
+    const trouble = code === 'timeout' ? `no reply within ${target.timeoutMs} ms` : code;
+    target.log(`POST ${target.address} → ${trouble} after ${latencyMs} ms`);
+    return { signature: signing, latencyMs, error: trouble };
   }
 };

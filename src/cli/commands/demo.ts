@@ -11,8 +11,10 @@ export const DEMO_TODAY = '2026-11-20';
 /** The demo store's webhook: mostly right, with two mistakes real stores make. */
 const DEMO_WEBHOOK_FAULTS = {
   doubleConfirmation: true,
-  // One worker at 30 requests a second: fine for keywords, behind under a 50/s burst.
-  capacityPerSecond: 30,
+  // 15 ms a reply is fine for a shopper's keywords (a few at a time), but a 400/s flash-sale burst keeps
+  // more than 4 in flight, and from then on each waits 2.5 s more: the store falls behind.
+  latencyMs: 15,
+  slowUnderBurst: { afterConcurrent: 4, delayMs: 2_500 },
 } as const;
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));

@@ -12,6 +12,8 @@ export interface SmsRequestRecord {
   to?: string;
   body?: string;
   messageSid?: string;
+  /** Twilio's OptOutType, when the request carried one (Advanced Opt-Out). */
+  optOutType?: string;
   /** The HTTP status sent, or `reset` when the connection was dropped instead (`down`). */
   status: number | 'reset';
   /** The response body as sent ('' after a reset). */

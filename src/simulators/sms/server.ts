@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { decodeForm } from '../../../checks/sms-routing/twilio/form.js';
-import { SIGNATURE_HEADER, validateTwilioSignature } from '../../../checks/sms-routing/twilio/signature.js';
+import { decodeForm } from '../../twilio/form.js';
+import { SIGNATURE_HEADER, validateTwilioSignature } from '../../twilio/signature.js';
 import { mergeFaults, NO_FAULTS, type ActiveFaults, type SmsFaults } from './faults.js';
 import { RequestLog, type SignatureCheck, type SmsRequestRecord } from './request-log.js';
 import { SmsStore, type OptOutHandler } from './store.js';
-import { renderTwiml } from './twiml-writer.js';
+import { renderTwiml } from '../../twilio/twiml-writer.js';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -159,7 +159,8 @@ export class SmsSimulator {
       const value = params[name];
       return typeof value === 'string' ? value : value?.[0];
     };
-    const seen = { from: field('From'), to: field('To'), body: field('Body'), messageSid: field('MessageSid') };
+    const optOutType = field('OptOutType');
+    const seen = { from: field('From'), to: field('To'), body: field('Body'), messageSid: field('MessageSid'), ...(optOutType === undefined ? {} : { optOutType }) };
     const given = signatureOf(request);
     // Signed over the URL as the store is reached, the way twilio-node's Express middleware rebuilds it.
     const reachedAt = `http://${request.headers.host ?? `${LOOPBACK}:${request.socket.localPort ?? 0}`}${request.url ?? '/'}`;
@@ -167,7 +168,7 @@ export class SmsSimulator {
     if (signature !== 'valid' && !faults.acceptUnsigned) return { status: 403, type: 'text/plain', text: 'Twilio Request Validation Failed.', seen, signature };
     if (faults.serverError) return { status: 500, type: 'text/plain', text: 'Internal Server Error', seen, signature };
     if (faults.htmlReplies) return { status: 200, type: 'text/html; charset=utf-8', text: HTML_PAGE, seen, signature };
-    const messages = this.#store.answer({ from: seen.from ?? '', body: seen.body ?? '', messageSid: seen.messageSid ?? '' }, faults);
+    const messages = this.#store.answer({ from: seen.from ?? '', body: seen.body ?? '', messageSid: seen.messageSid ?? '', ...(optOutType ? { optOutType } : {}) }, faults);
     return { status: 200, type: 'text/xml', text: renderTwiml(messages), seen, signature };
   }
 
@@ -195,7 +196,7 @@ interface Answer {
   status: number;
   type: string;
   text: string;
-  seen?: Pick<SmsRequestRecord, 'from' | 'to' | 'body' | 'messageSid'>;
+  seen?: Pick<SmsRequestRecord, 'from' | 'to' | 'body' | 'messageSid' | 'optOutType'>;
   signature?: SignatureCheck;
 }
 

@@ -1,4 +1,4 @@
-import { isCanadian } from '../../../checks/sms-routing/keywords/canada.js';
+import { isCanadian } from '../../nanp/canada.js';
 import { recognizeKeyword } from './keyword-matcher.js';
 import { helpReply, marketingMessage, optOutConfirmation, resubscribeConfirmation, type StoreVoice } from './replies.js';
 
@@ -20,6 +20,8 @@ export interface InboundText {
   body: string;
   /** Empty when the request carried none: such a message cannot be recognised as a replay. */
   messageSid: string;
+  /** Twilio's OptOutType (Advanced Opt-Out): the provider has answered this keyword itself. */
+  optOutType?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export class SmsStore {
     // Twilio retries with the same MessageSid; a store that keys on it answers each message once.
     const replay = message.messageSid !== '' && this.#handled.has(message.messageSid);
     if (message.messageSid !== '') this.#handled.add(message.messageSid);
-    const language = keyword?.language === 'fr' && isCanadian(message.from) ? 'fr' : 'en';
+    const language = keyword?.french === true && isCanadian(message.from) ? 'fr' : 'en';
     const optedOut = this.#optedOut.has(message.from);
 
     if (keyword?.intent === 'opt-out') {
@@ -57,7 +59,11 @@ export class SmsStore {
       return [optOutConfirmation(this.#voice, language)];
     }
     if (replay) return [];
-    if (keyword?.intent === 'help') return [helpReply(this.#voice, language, !behaviour.helpWithoutBrand)];
+    if (keyword?.intent === 'help') {
+      // Twilio has answered HELP with the reply configured there: a second answer would be a duplicate.
+      if (this.#handler === 'provider' && message.optOutType === 'HELP') return [];
+      return [helpReply(this.#voice, language, !behaviour.helpWithoutBrand)];
+    }
     if (keyword?.intent === 'opt-in') {
       // Already subscribed: no second welcome. Ignored: the number stays opted out, unanswered.
       if (!optedOut || behaviour.ignoreStart) return [];

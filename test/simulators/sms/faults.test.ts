@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyReply } from '../../../checks/sms-routing/keywords/classify-reply.js';
-import { buildInboundSms, encodeForm } from '../../../checks/sms-routing/twilio/inbound.js';
-import { signTwilioRequest } from '../../../checks/sms-routing/twilio/signature.js';
+import { buildInboundSms, encodeForm } from '../../../src/twilio/inbound.js';
+import { signTwilioRequest } from '../../../src/twilio/signature.js';
 import type { SmsSimulator } from '../../../src/simulators/sms/server.js';
 import { ACCOUNT, messagesOf, send, startSms, STORE_NUMBER, SUBSCRIBER, TOKEN, untilInFlight } from './helpers.js';
 

@@ -1,6 +1,6 @@
-import { buildInboundSms, encodeForm, type InboundForm } from '../../../checks/sms-routing/twilio/inbound.js';
-import { signTwilioRequest } from '../../../checks/sms-routing/twilio/signature.js';
-import { parseTwiml, type TwimlReply } from '../../../checks/sms-routing/twilio/twiml.js';
+import { buildInboundSms, encodeForm, type InboundForm } from '../../../src/twilio/inbound.js';
+import { signTwilioRequest } from '../../../src/twilio/signature.js';
+import { parseTwiml, type TwimlReply } from '../../../src/twilio/twiml.js';
 import { SmsSimulator, type SmsSimulatorOptions } from '../../../src/simulators/sms/server.js';
 
 export const TOKEN = 'test-auth-token';

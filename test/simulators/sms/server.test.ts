@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeForm } from '../../../checks/sms-routing/twilio/inbound.js';
-import { signTwilioRequest } from '../../../checks/sms-routing/twilio/signature.js';
+import { encodeForm } from '../../../src/twilio/inbound.js';
+import { signTwilioRequest } from '../../../src/twilio/signature.js';
 import { SmsSimulator } from '../../../src/simulators/sms/server.js';
 import { messagesOf, send, startSms, TOKEN } from './helpers.js';
 

@@ -19,8 +19,8 @@ export const BRAND = 'Acme Outdoor';
 
 export type ConfigInput = Partial<z.input<typeof configSchema>>;
 
-/** The parts of a run a switch can wait for: the burst, or the last opt-out sequence (every later sequence kind meets it). */
-export type RunPart = 'burst' | 'last-opt-out';
+/** The part of a run a switch can wait for: the burst, which follows every keyword sequence. */
+export type RunPart = 'burst';
 
 /** A webhook situation: the simulator's switches, some switched on only part-way, and the profile section it is audited with. */
 export interface WebhookSetup {
@@ -32,6 +32,13 @@ export interface WebhookSetup {
   closedPort?: boolean;
   /** The profile section besides the webhook, over the defaults below. */
   config?: ConfigInput;
+  /** Called as each request is answered, with the simulator as it is then (e.g. to watch how many are in flight). */
+  watch?: (simulator: SmsSimulator) => void;
+  /** The check's time limit runs out as this many requests have been answered. */
+  timeLimitAfter?: number;
+  /** What the gather tells the spinner and the --debug log. */
+  progress?: (text: string) => void;
+  debug?: (line: string) => void;
 }
 
 /** The section the tests audit with: a small burst (40 at 40/s) keeps each run to a second or two. */
@@ -50,13 +57,14 @@ export const smsConfig = (webhook: string, overrides: ConfigInput = {}): SmsRout
 export const setupConfig = (setup: WebhookSetup, webhook: string, overrides: ConfigInput = {}): SmsRoutingConfig =>
   smsConfig(webhook, { ...(setup.simulator?.optOutHandledBy ? { optOutHandledBy: setup.simulator.optOutHandledBy } : {}), ...setup.config, ...overrides });
 
-export const gatherContext = (signal: AbortSignal = new AbortController().signal): GatherContext => ({
+export const gatherContext = (signal: AbortSignal = new AbortController().signal, sinks: Pick<WebhookSetup, 'progress' | 'debug'> = {}): GatherContext => ({
   signal,
   profileDir: '.',
   today: '2026-11-20',
-  logger: { info: () => undefined, debug: () => undefined },
+  logger: { info: () => undefined, debug: sinks.debug ?? (() => undefined) },
   dns: { query: () => Promise.reject(new Error('sms-routing asks no DNS')), log: () => [], stats: () => ({ sent: 0, distinct: 0 }) },
-  progress: () => undefined, addSecret: () => undefined,
+  progress: sinks.progress ?? (() => undefined),
+  addSecret: () => undefined,
 });
 
 export const evaluateContext: EvaluateContext = {
@@ -69,25 +77,26 @@ export const evaluateContext: EvaluateContext = {
  * How many requests are answered before a part of the run begins, counted from the plan the gather
  * follows, so that an entry added to the corpus moves the switch with it.
  */
-export const requestsBefore = (part: RunPart, canadian: boolean): number => {
-  const plan = planSequences(canadian);
-  const upTo = part === 'burst' ? plan.length : plan.findLastIndex((sequence) => sequence.kind === 'opt-out');
-  return plan.slice(0, upTo).reduce((sum, sequence) => sum + sequence.steps.length, 0);
-};
+export const requestsBefore = (_part: RunPart, canadian: boolean): number => planSequences(canadian).reduce((sum, sequence) => sum + sequence.steps.length, 0);
 
 /**
  * Turns `faults` on as the `count`th request is answered. The request log is written in the same turn
  * of the event loop as the answer, before the client can send the next request, so the switch always
  * falls between the same two requests; polling the log could let a burst message slip through first.
  */
-const switchAfter = (simulator: SmsSimulator, count: number, faults: SmsFaults): void => {
+const onAnswer = (simulator: SmsSimulator, then: (simulator: SmsSimulator) => void): void => {
   const { log } = simulator;
   const record = log.record.bind(log);
   log.record = (entry) => {
     record(entry);
-    if (log.count() === count) simulator.setFaults(faults);
+    then(simulator);
   };
 };
+
+const switchAfter = (simulator: SmsSimulator, count: number, faults: SmsFaults): void =>
+  onAnswer(simulator, () => {
+    if (simulator.log.count() === count) simulator.setFaults(faults);
+  });
 
 export interface Gathered {
   artifact: SmsRoutingArtifact;
@@ -107,7 +116,12 @@ export const gatherFrom = async (setup: WebhookSetup = {}): Promise<Gathered> =>
     if (setup.closedPort) await simulator.stop();
     const config = setupConfig(setup, url);
     if (setup.later) switchAfter(simulator, requestsBefore(setup.later.at, isCanadian(config.testNumber)), setup.later.faults);
-    const artifact = await gather(gatherContext(), config);
+    if (setup.watch) onAnswer(simulator, setup.watch);
+    const limit = new AbortController();
+    const { timeLimitAfter } = setup;
+    // The engine's time limit aborts with a TimeoutError, as here.
+    if (timeLimitAfter !== undefined) onAnswer(simulator, () => simulator.log.count() === timeLimitAfter && limit.abort(new DOMException('exceeded', 'TimeoutError')));
+    const artifact = await gather(gatherContext(limit.signal, setup), config);
     return { artifact, config, verdicts: evaluate(artifact, config, evaluateContext), webhook: url, requests: simulator.log.entries };
   } finally {
     await simulator.stop();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../../checks/sms-routing/evaluate.js';
-import type { SmsRule } from '../../../../checks/sms-routing/rules.js';
+import { rules, type SmsRule } from '../../../../checks/sms-routing/rules.js';
 import type { Verdict } from '../../../../src/engine/define-check.js';
 import { evaluateContext, smsConfig, type ConfigInput } from '../gather/simulated.js';
 import { readArtifact } from './recording.js';
@@ -121,7 +121,30 @@ describe('sms-routing campaign rules over profile configs', () => {
 
   it('names the zone and the local time that break quiet hours', () => {
     const [verdict] = run(quiet([send('with Hawaii', '12:00', EASTERN, { audienceTimezones: [NY, LA, HONOLULU] })]));
-    expect(verdict).toMatchObject({ status: 'fail', message: '"with Hawaii" starts at 07:00 in Pacific/Honolulu, before 08:00.', found: `12:00 ${NY}, 09:00 ${LA}, 07:00 ${HONOLULU}` });
+    expect(verdict).toMatchObject({
+      status: 'fail',
+      message: '"with Hawaii" starts at 07:00 in Pacific/Honolulu, inside quiet hours (21:00–08:00 local).',
+      found: `12:00 ${NY}, 09:00 ${LA}, 07:00 ${HONOLULU}`,
+    });
+  });
+
+  it('says a 06:00 send falls inside quiet hours, under a title that says so', () => {
+    const [verdict] = run(quiet([send('doors open', '06:00', EASTERN)]));
+    expect(verdict).toMatchObject({ status: 'fail', message: `"doors open" starts at 06:00 in ${NY}, inside quiet hours (21:00–08:00 local).`, expected: '08:00–21:00 local' });
+    expect(rules['quiet-hours']).toMatchObject({ title: 'Campaigns send outside quiet hours', failureTitle: 'A campaign sends inside quiet hours' });
+    const [strict] = run(quiet([send('Florida', '20:30', EASTERN, { audienceStates: ['FL'] })]));
+    expect(strict).toMatchObject({ message: `"Florida" starts at 20:30 in ${NY}, inside the quiet hours of FL (20:00–08:00 local).`, expected: '08:00–20:00 local in FL' });
+  });
+
+  it.each([
+    [{ kind: 'short-code' } as const, 200_000, /a short code is already the fastest sender/],
+    [{ kind: 'toll-free' } as const, 120_000, /move the campaign to a short code/],
+    [{ kind: '10dlc', vettingScore: 30 } as const, 9_000, /raise the brand's vetting score/],
+  ])("gives a fix that fits the sender it has (%o)", (throughput, recipients, fix) => {
+    const [, verdict] = run(plan(throughput, [send('late', '20:45', EASTERN, { recipients })]));
+    expect(verdict?.status).toBe('fail');
+    expect(verdict?.fix).toMatch(fix);
+    if (throughput.kind === 'short-code') expect(verdict?.fix).not.toMatch(/move .* to a short code/);
   });
 
   it("shows the sender's rate and the window it was measured against", () => {

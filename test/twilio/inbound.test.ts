@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildInboundSms, decodeForm, encodeForm } from '../../../../checks/sms-routing/twilio/inbound.js';
-import { signTwilioRequest, validateTwilioSignature } from '../../../../checks/sms-routing/twilio/signature.js';
-import { isSid } from '../../../../checks/sms-routing/twilio/sid.js';
+import { buildInboundSms, decodeForm, encodeForm } from '../../src/twilio/inbound.js';
+import { signTwilioRequest, validateTwilioSignature } from '../../src/twilio/signature.js';
+import { isSid } from '../../src/twilio/sid.js';
 
 /** 0000…0001, 0000…0002, …: the same SIDs every run. */
 const counting = (): (() => string) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTwiml, type TwimlReply } from '../../../../checks/sms-routing/twilio/twiml.js';
-import { renderTwiml } from '../../../../src/simulators/sms/twiml-writer.js';
+import { parseTwiml, type TwimlReply } from '../../src/twilio/twiml.js';
+import { renderTwiml } from '../../src/twilio/twiml-writer.js';
 
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>';
 const twiml = (messages: string[], redirect?: string): TwimlReply => ({ kind: 'twiml', messages, ...(redirect === undefined ? {} : { redirect }) });
@@ -96,12 +96,21 @@ describe('parseTwiml: not TwiML', () => {
   });
 });
 
-describe('parseTwiml never throws', () => {
-  const RUNS = { numRuns: 1000 };
+describe('parseTwiml never throws, and what it reads prints back to the same record', () => {
+  // A fixed seed in CI, so a failure there is reproduced by running the same test.
+  const RUNS = { numRuns: 1000, ...(process.env.CI ? { seed: 20261127 } : {}) };
+  /**
+   * Whatever the input, a reply is read as TwiML or refused with a reason; TwiML read from anywhere and
+   * written again by a store reads back as the same messages (those with text: Twilio sends no empty one).
+   */
   const holds = (body: string): void => {
     const parsed = parseTwiml(body);
-    if (parsed.kind === 'twiml') expect(parsed.messages.every((message) => typeof message === 'string')).toBe(true);
-    else expect(parsed.reason.length).toBeGreaterThan(0);
+    if (parsed.kind === 'not-twiml') {
+      expect(parsed.reason.length).toBeGreaterThan(0);
+      return;
+    }
+    const withText = parsed.messages.filter((message) => message !== '');
+    expect(parseTwiml(renderTwiml(withText))).toEqual(twiml(withText));
   };
 
   const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme-ascii', maxLength: 300 }));

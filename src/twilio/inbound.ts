@@ -1,4 +1,5 @@
-import { countSegments } from '../segments.js';
+import { countSegments } from './segments.js';
+import type { OptOutType } from './opt-out-type.js';
 import { makeSid, type SidDigits } from './sid.js';
 
 export { encodeForm, decodeForm, type FormParams } from './form.js';
@@ -26,6 +27,8 @@ export interface InboundSms {
   toGeo?: Geo;
   /** Reuse a SID to replay a message (Twilio's retry); a new one is made otherwise. */
   messageSid?: string;
+  /** Set by Twilio (Advanced Opt-Out) when the Body is a keyword it handled itself. */
+  optOutType?: OptOutType;
 }
 
 /** The webhook form, fields in the order Twilio posts them. */
@@ -59,6 +62,7 @@ export const buildInboundSms = (message: InboundSms, digits: SidDigits): Inbound
     NumSegments: String(countSegments(message.body).segments),
     MessageSid: sid,
     AccountSid: message.accountSid,
+    ...(message.optOutType === undefined ? {} : { OptOutType: message.optOutType }),
     From: message.from,
     ApiVersion: '2010-04-01',
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSegments } from '../../../checks/sms-routing/segments.js';
+import { countSegments } from '../../src/twilio/segments.js';
 
 describe('countSegments: GSM-7', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signTwilioRequest, validateTwilioSignature } from '../../../../checks/sms-routing/twilio/signature.js';
+import { signTwilioRequest, validateTwilioSignature } from '../../src/twilio/signature.js';
 
 // The vectors of research §2.2, from twilio-node's spec/validation.spec.js.
 const TOKEN = '12345';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCanadian } from '../../../../checks/sms-routing/keywords/canada.js';
-import { CANADIAN_NPAS } from '../../../../checks/sms-routing/keywords/canadian-npas.js';
+import { isCanadian } from '../../src/nanp/canada.js';
+import { CANADIAN_NPAS } from '../../src/nanp/canadian-npas.js';
 
 describe('isCanadian', () => {
   it.each(['+14165550123', '+15145550123', '+16045550123', '+18675550123', '+17095550123', '+13065550123', '+19025550123'])('%s is Canadian', (number) => {
