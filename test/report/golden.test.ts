@@ -7,6 +7,7 @@ import type { Report } from '../../src/engine/report.js';
 import { renderers } from '../../src/report/index.js';
 import { CLI_TEST_TIMEOUT_MS, ROOT, runCli } from '../helpers/cli.js';
 import { useDemoServices } from '../helpers/demo-services.js';
+import { useDeadServices } from '../helpers/dead-services.js';
 
 const GOLDEN = path.join(ROOT, 'fixtures/golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -79,5 +80,37 @@ describe('golden reports', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('colour appears only when asked for', () => {
     expect(renderers.terminal(report, { ...CONTEXT, color: true })).toMatch(/\u001b\[/);
     expect(renderers.terminal(report, CONTEXT)).not.toMatch(/\u001b\[/);
+  });
+});
+
+const DEAD_PROFILE = 'fixtures/profiles/valid/dead-services.yaml';
+const DEAD_ARTIFACTS = 'fixtures/golden/could-not-check/artifacts';
+
+/** A store audited the day after its peak with its resolver and webhook down: notices and causes lead every format. */
+describe('golden reports of a store whose services are down', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  let report: Report;
+  const dead = useDeadServices();
+
+  beforeAll(async () => {
+    const judge = ['audit', DEAD_PROFILE, '--today', '2026-12-01'];
+    if (UPDATE) await runCli([...judge, ...dead.flags(), '--save-artifacts', DEAD_ARTIFACTS], { env: dead.env() });
+    const result = await runCli([...judge, '--format', 'json', '--from-artifacts', DEAD_ARTIFACTS]);
+    expect(result.status).toBe(1);
+    report = scrub(JSON.parse(result.stdout) as Report);
+  }, CLI_TEST_TIMEOUT_MS);
+
+  it('the JSON report names two causes and the peak that ended', () => {
+    expect(report.summary.causes.map((group) => group.cause.split(':')[0])).toEqual(['http', 'dns']);
+    expect(report.notices).toEqual(['Black Friday 2026 ended 1 day ago (2026-11-30); the next derived peak is 2027-11-26.']);
+    matchGolden('could-not-check/report.json', `${JSON.stringify(report, null, 2)}\n`);
+  });
+
+  it.each([
+    ['terminal', 'could-not-check/report.txt'],
+    ['junit', 'could-not-check/report.xml'],
+    ['markdown', 'could-not-check/report.md'],
+  ] as const)('%s renders it', (format, file) => {
+    const golden = JSON.parse(readFileSync(path.join(GOLDEN, 'could-not-check/report.json'), 'utf8')) as Report;
+    matchGolden(file, renderers[format](golden, CONTEXT));
   });
 });
