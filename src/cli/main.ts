@@ -23,7 +23,7 @@ const withAuditOptions = (command: Command): Command =>
     .option('--from-artifacts <dir>', 'judge saved artifacts instead of gathering (no network)')
     .option('--no-color', 'plain output without colour (NO_COLOR is honoured too)')
     .option('--quiet', 'no progress and no passing findings in the terminal report')
-    .option('--debug', 'stack traces for internal errors');
+    .option('--debug', 'on stderr: each DNS exchange and webhook request (never a secret), and stack traces for internal errors');
 
 export const buildProgram = (argv: readonly string[]): Command => {
   const program = new Command('q4check')

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineCheck, type AnyCheck } from '../../src/engine/define-check.js';
-import { runAudit, type RunOptions } from '../../src/engine/run.js';
-import type { Profile } from '../../src/profile/schema.js';
+import { defineCheck } from '../../src/engine/define-check.js';
+import { runAudit } from '../../src/engine/run.js';
+import { options } from './options.js';
 
 const rule = (title: string, failureTitle: string) => ({ title, failureTitle, severity: 'high' as const, description: 'why', fix: 'the rule fix', ref: 'test' });
 
@@ -45,26 +45,6 @@ const partial = defineCheck({
       ? { rule: 'online', status: 'pass', subject: 'burst', message: 'ok' }
       : { rule: 'online', status: 'error', subject: 'burst', message: 'cut off', cause: 'timeout: the check did not finish within 0.1 s' },
   ],
-});
-
-const options = (checks: AnyCheck[], extra: Partial<RunOptions> = {}): RunOptions => ({
-  loaded: {
-    file: 'store.yaml',
-    dir: '.',
-    checks,
-    profile: { version: 1, store: { name: 'Test', timezone: 'UTC' }, checks: Object.fromEntries(checks.map((check) => [check.id, {}])) } as Profile,
-  },
-  context: { today: '2026-11-01', peak: { name: 'BF', start: '2026-11-27', end: '2026-11-30', derived: false }, store: { name: 'Test', timezone: 'UTC' } },
-  failOn: 'high',
-  only: [],
-  skip: [],
-  signal: new AbortController().signal,
-  logger: { info: () => undefined, debug: () => undefined },
-  addSecret: () => undefined,
-  redact: (text) => text,
-  dns: { query: () => Promise.reject(new Error('no DNS in engine tests')), log: () => [], stats: () => ({ sent: 0, distinct: 0 }) },
-  toolVersion: '0.0.0',
-  ...extra,
 });
 
 describe('could-not-check findings', () => {
@@ -119,7 +99,7 @@ describe('could-not-check findings', () => {
 describe('peak notices', () => {
   it('say when the peak has ended and name the next derived one', async () => {
     const ended = await runAudit(
-      options([troubled], {
+      options([troubled], {}, {
         context: { today: '2026-12-01', peak: { name: 'Black Friday 2026', start: '2026-11-27', end: '2026-11-30', derived: false }, store: { name: 'T', timezone: 'UTC' } },
       }),
     );
