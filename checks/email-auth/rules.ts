@@ -76,7 +76,7 @@ export const rules = {
     failureTitle: 'The DMARC policy differs by receiver (pct= below 100)',
     severity: 'medium',
     description:
-      'RFC 7489 receivers apply the policy to the `pct` percentage of failing mail only; RFC 9989 removed `pct`, so its receivers apply the policy to all of it. A `pct` under 100 makes the same spoofed message quarantined at one mailbox provider and delivered at another. `pct=100` is the default and changes nothing.',
+      'RFC 7489 receivers apply the policy to the `pct` percentage of failing mail only; RFC 9989 removed `pct`, so its receivers apply the policy to all of it. A `pct` under 100 makes the same spoofed message quarantined at one mailbox provider and delivered at another: RFC 7489 receivers enforce the policy on that share and give the rest the next weaker policy (reject → quarantine, quarantine → none). `pct=100` is the default and changes nothing.',
     fix: 'Drop pct= (or set it to 100) once aggregate reports show your legitimate mail passes; use t=y, not pct=, to test a policy.',
     ref: 'RFC 7489 §6.3; RFC 9989 §4.7',
   },
@@ -85,16 +85,17 @@ export const rules = {
     failureTitle: 'The DMARC policy is weaker than required',
     severity: 'high',
     description:
-      'Gmail, Yahoo and Microsoft require a DMARC policy for bulk senders; `p=none` only monitors. The policy that applies to the From domain (p, sp or np, with t=y counting one level weaker) is compared with `requirePolicy`.',
+      'Gmail, Yahoo and Microsoft require a DMARC policy for bulk senders; `p=none` only monitors. The policy that applies to the From domain (p, sp or np, with t=y counting one level weaker) is compared with `requirePolicy`, the store\'s own minimum: anything weaker fails.',
     fix: 'Move to p=quarantine (then reject) once aggregate reports show your legitimate mail passes.',
     ref: 'RFC 9989 §4.7; Gmail, Yahoo and Microsoft sender requirements',
   },
   'dmarc-report-destination': {
     title: 'DMARC report destinations accept the reports',
-    failureTitle: 'A DMARC report destination has not authorised the domain',
+    failureTitle: 'DMARC reports go nowhere',
     severity: 'medium',
-    description: 'Reports sent to another domain are dropped unless that domain publishes `<policy domain>._report._dmarc.<destination>` with v=DMARC1.',
-    fix: 'Ask the report processor to publish the authorisation record, or send reports to an address on your own domain.',
+    description:
+      'Reports sent to another domain are dropped unless that domain publishes `<policy domain>._report._dmarc.<destination>` with v=DMARC1. A rua=/ruf= value that is not a `mailto:` URI (an address pasted without the prefix) is discarded by receivers: no reports, though the policy stays in force.',
+    fix: 'Write each destination as mailto:<address>, and ask an external report processor to publish the authorisation record (or send reports to an address on your own domain).',
     ref: 'RFC 9990 §3.2.3 (formerly RFC 7489 §7.1)',
   },
   alignment: {

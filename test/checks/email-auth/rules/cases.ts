@@ -85,6 +85,7 @@ export const CASES: readonly RecordedCase[] = [
   single('dmarc-unauthorised-rua'),
   single('dmarc-rua-servfail', {}, [{ name: 'dmarc-rua-servfail.example._report._dmarc.reports.example', type: 'TXT', fault: 'servfail' }]),
   single('dmarc-t-y'),
+  { name: 'dmarc-rua-no-mailto', config: { requirePolicy: 'reject', domains: [domain('dmarc-rua-no-mailto')] } },
 
   // alignment, MX, reverse DNS
   {

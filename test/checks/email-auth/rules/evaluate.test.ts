@@ -121,11 +121,17 @@ const cases: Case[] = [
   },
 
   // dmarc-policy-strength
-  { name: 'p=none while quarantine is required', artifact: 'dmarc-none', expect: { 'dmarc-policy-strength': 'warn', 'dmarc-report-destination': 'pass', 'tls-rpt': 'warn' } },
+  { name: 'p=none while quarantine is required: below the store\'s own minimum', artifact: 'dmarc-none', expect: { 'dmarc-policy-strength': 'fail', 'dmarc-report-destination': 'pass', 'tls-rpt': 'warn' } },
   { name: 'p=none when none is all that is required', artifact: 'dmarc-none', config: { requirePolicy: 'none' }, expect: { 'dmarc-policy-strength': 'pass' } },
-  { name: 'quarantine with t=y counts as none', artifact: 'dmarc-t-y', expect: { 'dmarc-record': 'pass', 'dmarc-policy-strength': 'warn' } },
+  { name: 'quarantine with t=y counts as none', artifact: 'dmarc-t-y', expect: { 'dmarc-record': 'pass', 'dmarc-policy-strength': 'fail' } },
   { name: 'quarantine with t=y meets a required none', artifact: 'dmarc-t-y', config: { requirePolicy: 'none' }, expect: { 'dmarc-policy-strength': 'pass' } },
-  { name: 'p=quarantine when reject is required', artifact: 'dmarc-pct', config: { requirePolicy: 'reject' }, expect: { 'dmarc-policy-strength': 'warn' } },
+  { name: 'p=quarantine when reject is required: one step under the minimum', artifact: 'dmarc-pct', config: { requirePolicy: 'reject' }, expect: { 'dmarc-policy-strength': 'fail' } },
+  { name: 'p=quarantine when quarantine is required: exactly the minimum', artifact: 'dmarc-pct', config: { requirePolicy: 'quarantine' }, expect: { 'dmarc-policy-strength': 'pass' } },
+  {
+    name: 'an rua= without mailto: loses the reports, not the policy',
+    artifact: 'dmarc-rua-no-mailto',
+    expect: { 'dmarc-record': 'warn', 'dmarc-report-destination': { 'dmarc-rua-no-mailto.example rua a1b2c3d4@ag.dmarcian.com': 'fail' }, 'dmarc-policy-strength': 'pass', alignment: 'pass' },
+  },
 
   // dmarc-report-destination
   { name: 'reports to a processor that has not authorised the domain', artifact: 'dmarc-unauthorised-rua', expect: { 'dmarc-report-destination': { 'dmarc-unauthorised-rua.example rua dmarc@reports.example': 'fail' } } },
@@ -242,6 +248,12 @@ describe('email-auth rules over recorded artifacts', () => {
   it('evaluates exp= only after a fail, without counting it', () => {
     const [check] = readArtifact('spf-exp-not-counted').domains[0]?.spfChecks ?? [];
     expect(check?.result).toMatchObject({ result: 'fail', lookups: 10, explanation: "192.0.2.77 is not one of spf-exp-not-counted.example's mail servers" });
+  });
+
+  it('says what share a pct= under 100 enforces at RFC 7489 receivers, and what the rest gets', () => {
+    const [verdict] = run({ artifact: 'dmarc-pct' }).filter((v) => v.rule === 'dmarc-pct');
+    expect(verdict).toMatchObject({ status: 'warn', found: 'pct=25: quarantine enforced on 25% at RFC 7489 receivers' });
+    expect(verdict?.message).toContain('quarantine to 25% of failing mail and none to the other 75%');
   });
 
   it('says an unguessable selector was not found among the probed ones, not that DKIM is missing', () => {
