@@ -92,6 +92,22 @@ export const CASES: readonly RecordedCase[] = [
     name: 'misaligned',
     config: { domains: [{ from: 'misaligned.example', returnPath: 'bounces.esp.example', dkim: [{ selector: 's1', domain: 'esp.example' }], sendingIps: ['192.0.2.140'] }] },
   },
+  // Sample campaign through SendGrid without domain authentication: Return-Path and d= are SendGrid's.
+  { name: 'esp-signed', config: { domains: [{ from: 'esp-signed.example' }], sampleMessages: ['messages/esp-signed.eml'] } },
+  // Only Shopify's legacy SPF include, which authorises nobody; no sending IPs, no selectors.
+  { name: 'shopify-spf-only', config: { domains: [{ from: 'shopify-spf-only.example' }] } },
+  // Three streams of one From domain: two named, one told apart by its Return-Path and selector.
+  {
+    name: 'multi-stream',
+    config: {
+      domains: [
+        { name: 'staff', from: 'multi-stream.example', dkim: [{ selector: 'google' }], sendingIps: ['209.85.220.41'] },
+        { name: 'marketing', from: 'multi-stream.example', returnPath: 'send.multi-stream.example', dkim: [{ selector: 'kl' }], sendingIps: ['192.0.2.161'] },
+        { from: 'multi-stream.example', returnPath: 'notify.multi-stream.example', dkim: [{ selector: 's1' }] },
+      ],
+      sampleMessages: ['messages/multi-notify.eml'],
+    },
+  },
   single('no-mx'),
   single('null-mx'),
   single('ptr-not-confirmed', { sendingIps: ['192.0.2.20', '192.0.2.22'] }),

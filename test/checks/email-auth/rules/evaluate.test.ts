@@ -97,7 +97,8 @@ const cases: Case[] = [
   {
     name: 'a revoked key under a probed selector the profile does not list: retired, not failing',
     artifact: 'dkim-retired',
-    expect: { 'dkim-record': { 'google._domainkey.dkim-retired.example': 'pass', 's2._domainkey.dkim-retired.example': 'pass' }, 'dkim-key-size': 'pass', alignment: 'pass' },
+    // The probed key proves a key exists, not that mail is signed with it: alignment is not shown.
+    expect: { 'dkim-record': { 'google._domainkey.dkim-retired.example': 'pass', 's2._domainkey.dkim-retired.example': 'pass' }, 'dkim-key-size': 'pass', alignment: 'warn' },
   },
 
   // dkim-key-size
@@ -139,7 +140,23 @@ const cases: Case[] = [
 
   // alignment
   { name: "the ESP's Return-Path and d=", artifact: 'misaligned', expect: { alignment: 'fail', 'spf-authorizes-ips': 'pass', 'dkim-record': 'pass', 'bulk-sender-readiness': 'fail' } },
-  { name: 'aligned only through SPF', artifact: 'dkim-selector-missing', expect: { alignment: 'warn' } },
+  { name: 'the declared selector is missing; SPF untried and the Return-Path assumed: not shown, at best a warn', artifact: 'dkim-selector-missing', expect: { alignment: 'warn' } },
+  {
+    name: "a sample campaign bounces to SendGrid and is signed only d=sendgrid.net; the staff mailbox's Google key does not count",
+    artifact: 'esp-signed',
+    expect: { alignment: 'fail', 'dkim-record': { 'google._domainkey.esp-signed.example': 'pass' }, 'bulk-sender-readiness': 'fail' },
+  },
+  { name: "only Shopify's legacy include, which authorises nobody, and no sending IPs", artifact: 'shopify-spf-only', expect: { alignment: 'warn', 'bulk-sender-readiness': 'fail' } },
+  {
+    name: 'three streams of one From domain: each judged on its own evidence, under its own subject',
+    artifact: 'multi-stream',
+    expect: {
+      alignment: { 'multi-stream.example (staff)': 'pass', 'multi-stream.example (marketing)': 'pass', 'multi-stream.example (Return-Path notify.multi-stream.example, s=s1)': 'pass' },
+      'bulk-sender-readiness': { 'multi-stream.example (staff)': 'pass', 'multi-stream.example (marketing)': 'pass', 'multi-stream.example (Return-Path notify.multi-stream.example, s=s1)': 'fail' },
+      'dmarc-record': { 'multi-stream.example': 'pass' },
+      'dmarc-policy-strength': { 'multi-stream.example': 'pass' },
+    },
+  },
 
   // mx-record
   { name: 'no MX', artifact: 'no-mx', expect: { 'mx-record': 'fail' } },
@@ -248,6 +265,28 @@ describe('email-auth rules over recorded artifacts', () => {
   it('evaluates exp= only after a fail, without counting it', () => {
     const [check] = readArtifact('spf-exp-not-counted').domains[0]?.spfChecks ?? [];
     expect(check?.result).toMatchObject({ result: 'fail', lookups: 10, explanation: "192.0.2.77 is not one of spf-exp-not-counted.example's mail servers" });
+  });
+
+  it('says where each alignment identifier comes from, and credits only declared or seen ones', () => {
+    const alignmentOf = (name: string) => run({ artifact: name }).find((v) => v.rule === 'alignment');
+    const esp = alignmentOf('esp-signed');
+    expect(esp?.message).toContain('Return-Path sendgrid.net (seen in a sample message)');
+    expect(esp?.message).toContain('DKIM d=sendgrid.net s=smtpapi (seen in a sample message)');
+    expect(esp?.message).not.toContain('s=google');
+    const shopify = alignmentOf('shopify-spf-only');
+    expect(shopify?.message).toContain('(assumed: the From domain');
+    expect(shopify?.message).toContain('SPF authorises no sender at all');
+    expect(shopify?.fix).toMatch(/`returnPath`.*DKIM selectors.*sample message/);
+    const retired = alignmentOf('dkim-retired');
+    expect(retired?.message).toContain('s=google (found by probing: a key exists, nothing shows this stream signs with it)');
+    expect(retired?.evidence).toMatchObject({ dkim: [{ selector: 'google', provenance: 'probed', usable: true }] });
+  });
+
+  it('keeps the plain From domain as the subject where it has one stream, as suppressions key on it', () => {
+    for (const name of ['good', 'misaligned', 'esp-signed']) {
+      const subjects = run({ artifact: name }).filter((v) => v.rule === 'alignment' || v.rule === 'bulk-sender-readiness').map((v) => v.subject);
+      expect(new Set(subjects)).toEqual(new Set([`${name}.example`]));
+    }
   });
 
   it('says what share a pct= under 100 enforces at RFC 7489 receivers, and what the rest gets', () => {
