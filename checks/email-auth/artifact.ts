@@ -50,8 +50,10 @@ export interface DomainArtifact {
   dmarc: DmarcDiscovery;
   /** rua/ruf destinations of the record that applies, with their authorisation. */
   reportDestinations: ReportDestination[];
-  /** MX of the From domain, and of the envelope domain where it differs. */
+  /** MX of the From domain (artifacts saved before the envelope domain was left out may hold its MX too). */
   mx: { domain: string; answer: DnsSeen }[];
+  /** A and AAAA of the From domain when it has no MX: its implicit MX (RFC 5321 §5.1). */
+  implicitMx?: DnsSeen[];
   reverseDns: ReverseDnsSeen[];
   mtaSts: { txt: DnsSeen; policy?: PolicySeen };
   tlsRpt: DnsSeen;

@@ -33,7 +33,7 @@ const gatherDomain = async (domain: DomainConfig, samples: SampleSeen[], ctx: Ga
     gatherSpf(returnPath, sendingIps, dns, { signal, today: ctx.today }),
     gatherDkim(domain, dns, signal),
     gatherDmarc(domain.from, dns, signal),
-    gatherTransportRecords(domain.from, returnPath, dns, sts),
+    gatherTransportRecords(domain.from, dns, sts),
     Promise.all(sendingIps.map((ip) => gatherReverseDns(ip, dns, signal))),
   ]);
   const stream = { ...(domain.name !== undefined && { name: domain.name }), returnPathSource: source, samples: samples.map((sample) => sample.file) };

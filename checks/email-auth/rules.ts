@@ -111,9 +111,10 @@ export const rules = {
     title: 'The From domain receives mail',
     failureTitle: 'The From domain has no working MX',
     severity: 'medium',
-    description: 'Replies, bounces and feedback to the From domain need somewhere to go; some receivers reject mail from domains that cannot receive any. A null MX (`0 .`) says the domain takes no mail.',
+    description:
+      'Replies and feedback to the From domain need somewhere to go; some receivers reject mail from domains that cannot receive any. A null MX (`0 .`) says the domain takes no mail; no MX but an address is implicit MX (RFC 5321 §5.1). The envelope domain is the sending provider\'s, so it is not judged.',
     fix: 'Publish MX records for the From domain (or send from a domain that has them).',
-    ref: 'RFC 5321 §5; RFC 7505',
+    ref: 'RFC 5321 §5, §5.1; RFC 7505',
   },
   'reverse-dns': {
     title: 'Sending IPs have forward-confirmed reverse DNS',
@@ -125,7 +126,7 @@ export const rules = {
   },
   'mta-sts': {
     title: 'MTA-STS is published and consistent',
-    failureTitle: 'MTA-STS is broken',
+    failureTitle: 'MTA-STS is not published or not in force',
     severity: 'low',
     description:
       'MTA-STS tells senders to require TLS when delivering to the domain. A `_mta-sts` TXT record without a reachable, valid policy at `https://mta-sts.<domain>/.well-known/mta-sts.txt`, or a policy that does not cover the MX hosts, breaks inbound mail for senders that honour it.',
@@ -134,7 +135,7 @@ export const rules = {
   },
   'tls-rpt': {
     title: 'TLS reporting is published',
-    failureTitle: 'The TLS-RPT record is invalid',
+    failureTitle: 'TLS reports are not published or go nowhere',
     severity: 'low',
     description: 'A `_smtp._tls` TXT record (v=TLSRPTv1; rua=…) brings reports of TLS delivery failures; without one, MTA-STS problems go unseen.',
     fix: 'Publish `v=TLSRPTv1; rua=mailto:tls-reports@<domain>` at `_smtp._tls.<domain>`.',

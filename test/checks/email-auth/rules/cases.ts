@@ -51,9 +51,11 @@ export const CASES: readonly RecordedCase[] = [
   single('spf-include-loop', { sendingIps: ['192.0.2.10'] }),
   single('spf-plus-all', { sendingIps: ['192.0.2.99'] }),
   single('spf-qmark-all'),
-  single('spf-two-records'),
+  single('spf-two-records', { sendingIps: ['192.0.2.10'] }),
   single('spf-syntax-error'),
   single('spf-ip-not-authorised', { sendingIps: ['192.0.2.66'] }),
+  // Shopify's legacy include with the IP listed: the fix is Shopify's sender-authentication records, not an include.
+  single('shopify-legacy-ip', { dkim: undefined, sendingIps: ['192.0.2.180'] }),
   single('spf-servfail-include', { sendingIps: ['192.0.2.50'] }, [{ name: '_spf.spf-servfail-include.example', type: 'TXT', fault: 'servfail' }]),
   single('spf-nxdomain-include', { sendingIps: ['192.0.2.51'] }),
 
@@ -64,6 +66,7 @@ export const CASES: readonly RecordedCase[] = [
   single('dkim-1024'),
   single('dkim-2047'),
   single('dkim-ed25519'),
+  single('dkim-provider-1024'),
   single('dkim-testing'),
   single('dkim-selector-missing'),
   { name: 'dkim-unknown-selector', config: { domains: [{ from: 'dkim-unknown-selector.example' }] } },
@@ -109,6 +112,7 @@ export const CASES: readonly RecordedCase[] = [
     },
   },
   single('no-mx'),
+  single('implicit-mx'),
   single('null-mx'),
   single('ptr-not-confirmed', { sendingIps: ['192.0.2.20', '192.0.2.22'] }),
   single('ptr-generic', { sendingIps: ['192.0.2.30'] }),
