@@ -71,7 +71,9 @@ const judgeStream = (domain: DomainArtifact, artifact: EmailAuthArtifact, causeO
       return { ...base, found, status: 'warn', message: `Alignment for ${subject} could not be settled (an organisational domain could not be determined): ${summary}.` };
     case 'neither': {
       // An identifier whose check DNS hid might pass aligned: "could not check", never a fail.
-      const trouble = (possible.spf?.aligned !== false ? spfTrouble(domain) : undefined) ?? (hasSamples ? undefined : dkimTrouble(domain));
+      // With a sample, its signatures' keys are the ones whose lookups matter.
+      const keysJudged = hasSamples ? { ...domain, dkim: stream.samples.flatMap((sample) => sample.signatureKeys) } : domain;
+      const trouble = (possible.spf?.aligned !== false ? spfTrouble(domain) : undefined) ?? dkimTrouble(keysJudged);
       if (trouble) return { ...base, status: 'error', message: `Could not check whether DMARC can pass for ${subject}: ${trouble.text}. ${summary}.`, cause: causeOf(trouble.question) };
       // Nothing declared or seen shows an aligned identifier, but a guess might: say what would show it.
       if (stream.evidenceMissing) {
