@@ -103,7 +103,7 @@ export const rules = {
     failureTitle: 'No identifier aligns with the From domain',
     severity: 'critical',
     description:
-      'DMARC passes only when SPF passes for an envelope domain, or DKIM for a d= domain, that aligns with From (same organisational domain in relaxed mode, the same name in strict). Without alignment, authenticated mail still fails DMARC.',
+      'DMARC passes only when SPF passes for an envelope domain, or DKIM for a d= domain, that aligns with From (same organisational domain in relaxed mode, the same name in strict). Without alignment, authenticated mail still fails DMARC. Each stream is judged from evidence: only identifiers the profile declares or a sample message shows can pass; an assumed Return-Path, SPF without sending IPs or a probed key is at best a warning.',
     fix: 'Use a Return-Path on your own domain (a custom bounce domain at the provider) and sign with d= your domain.',
     ref: 'RFC 9989 §4.4',
   },
