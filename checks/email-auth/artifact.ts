@@ -4,6 +4,7 @@ import type { DmarcDiscovery } from './dmarc/discover.js';
 import type { ReportDestination } from './dmarc/report-auth.js';
 import type { UnsubscribeHeaders } from './message/one-click.js';
 import type { CheckHostResult, SpfAnalysis } from './spf/index.js';
+import type { ReturnPathSource } from './streams.js';
 
 /** The MTA-STS policy file as fetched: HTTP trouble kept as data. */
 export interface PolicySeen {
@@ -32,8 +33,15 @@ export interface DkimSeen {
 }
 
 export interface DomainArtifact {
+  /** The profile entry's name, when given. */
+  name?: string;
   from: string;
+  /** The stream's envelope domain: seen in its sample message, else declared, else the From domain. */
   returnPath: string;
+  /** Absent in artifacts saved before streams were told apart. */
+  returnPathSource?: ReturnPathSource;
+  /** The sample messages (files) that show this stream: their Return-Path and signatures are its evidence. */
+  samples?: string[];
   /** The envelope domain's SPF tree, walked without a client IP. */
   spf: SpfAnalysis;
   /** check_host() of each sending IP against the envelope domain. */
@@ -42,8 +50,10 @@ export interface DomainArtifact {
   dmarc: DmarcDiscovery;
   /** rua/ruf destinations of the record that applies, with their authorisation. */
   reportDestinations: ReportDestination[];
-  /** MX of the From domain, and of the envelope domain where it differs. */
+  /** MX of the From domain (artifacts saved before the envelope domain was left out may hold its MX too). */
   mx: { domain: string; answer: DnsSeen }[];
+  /** A and AAAA of the From domain when it has no MX: its implicit MX (RFC 5321 §5.1). */
+  implicitMx?: DnsSeen[];
   reverseDns: ReverseDnsSeen[];
   mtaSts: { txt: DnsSeen; policy?: PolicySeen };
   tlsRpt: DnsSeen;

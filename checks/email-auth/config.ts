@@ -18,6 +18,8 @@ const selector = z.strictObject({
 });
 
 const domain = z.strictObject({
+  /** Tells apart streams of one From domain (staff, marketing, notifications) in finding subjects. */
+  name: z.string().trim().min(1).optional(),
   /** The visible From domain. */
   from: hostname(),
   /** The envelope (Return-Path, RFC5321.MailFrom) domain; default: from. */

@@ -22,11 +22,25 @@ import { tlsRpt as tlsRptRule } from './evaluate/tls-rpt.js';
 import type { EmailAuthVerdict } from './evaluate/verdict.js';
 import { dnsCauses } from './evaluate/causes.js';
 
+/**
+ * Streams of one From domain share its DMARC, MX and transport records (and often an envelope domain
+ * and keys): the same rule over the same records gives the same verdict, which is reported once.
+ */
+const oncePerSubject = (verdicts: EmailAuthVerdict[]): EmailAuthVerdict[] => {
+  const seen = new Set<string>();
+  return verdicts.filter((verdict) => {
+    const key = `${verdict.rule}\n${verdict.subject}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
 /** Pure: one function per rule over the gathered DNS answers, composed here. */
 export const evaluate = (artifact: EmailAuthArtifact, config: EmailAuthConfig, _ctx: EvaluateContext): EmailAuthVerdict[] => {
   const { domains } = artifact;
   const causeOf = dnsCauses(artifact.queries.log);
-  return [
+  return oncePerSubject([
     ...spfRecord(domains, causeOf),
     ...spfLookupLimit(domains, causeOf),
     ...spfVoidLookups(domains, causeOf),
@@ -46,5 +60,5 @@ export const evaluate = (artifact: EmailAuthArtifact, config: EmailAuthConfig, _
     ...bimi(domains, causeOf),
     ...bulkSenderReadiness(artifact, config.domains.map((domain) => domain.dailyVolume), causeOf),
     ...oneClickUnsubscribeRule(artifact),
-  ];
+  ]);
 };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { GatherContext } from '../../src/engine/define-check.js';
-import type { DomainArtifact, EmailAuthArtifact } from './artifact.js';
+import type { DomainArtifact, EmailAuthArtifact, SampleSeen } from './artifact.js';
 import type { DomainConfig, EmailAuthConfig } from './config.js';
 import { findOrganizationalDomain } from './dmarc/tree-walk.js';
 import { gatherDkim } from './gather/dkim.js';
@@ -12,6 +12,7 @@ import { gatherReverseDns } from './gather/reverse-dns.js';
 import { gatherSamples } from './gather/samples.js';
 import { gatherSpf } from './gather/spf.js';
 import type { StsFetchOptions } from './gather/sts-policy.js';
+import { envelopeOf, samplesOfStream } from './streams.js';
 
 const readTrustedCa = async (file: string | undefined, profileDir: string, signal: AbortSignal): Promise<string | undefined> => {
   if (file === undefined) return undefined;
@@ -23,18 +24,20 @@ const readTrustedCa = async (file: string | undefined, profileDir: string, signa
   }
 };
 
-const gatherDomain = async (domain: DomainConfig, ctx: GatherContext, sts: StsFetchOptions): Promise<DomainArtifact> => {
+const gatherDomain = async (domain: DomainConfig, samples: SampleSeen[], ctx: GatherContext, sts: StsFetchOptions): Promise<DomainArtifact> => {
   const { dns, signal } = ctx;
-  const returnPath = domain.returnPath ?? domain.from;
+  // SPF is judged where the stream's mail really bounces to: a sample's Return-Path wins over the profile's.
+  const { returnPath, source } = envelopeOf(domain, samples);
   const sendingIps = domain.sendingIps ?? [];
   const [spf, dkim, dmarc, transport, reverseDns] = await Promise.all([
     gatherSpf(returnPath, sendingIps, dns, { signal, today: ctx.today }),
     gatherDkim(domain, dns, signal),
     gatherDmarc(domain.from, dns, signal),
-    gatherTransportRecords(domain.from, returnPath, dns, sts),
+    gatherTransportRecords(domain.from, dns, sts),
     Promise.all(sendingIps.map((ip) => gatherReverseDns(ip, dns, signal))),
   ]);
-  return { from: domain.from, returnPath, ...spf, dkim, ...dmarc, ...transport, reverseDns };
+  const stream = { ...(domain.name !== undefined && { name: domain.name }), returnPathSource: source, samples: samples.map((sample) => sample.file) };
+  return { from: domain.from, returnPath, ...stream, ...spf, dkim, ...dmarc, ...transport, reverseDns };
 };
 
 /** Alignment compares organisational domains; RFC 9989 finds them by walking DNS, so that is gathered too. */
@@ -58,10 +61,9 @@ export const gather = async (ctx: GatherContext, config: EmailAuthConfig): Promi
   const sts: StsFetchOptions = { port: config.mtaSts.port, signal: ctx.signal, ...(ca ? { ca } : {}) };
   const stopProgress = reportDnsProgress(ctx);
   try {
-    const [domains, samples] = await Promise.all([
-      Promise.all(config.domains.map((domain) => gatherDomain(domain, ctx, sts))),
-      gatherSamples(config.sampleMessages ?? [], ctx.profileDir, ctx.dns, ctx.signal),
-    ]);
+    // Samples first: each is evidence about its stream's envelope domain, which decides what SPF to ask.
+    const samples = await gatherSamples(config.sampleMessages ?? [], ctx.profileDir, ctx.dns, ctx.signal);
+    const domains = await Promise.all(config.domains.map((domain, index) => gatherDomain(domain, samplesOfStream(index, config.domains, samples), ctx, sts)));
     const organizationalDomains = await gatherOrganizationalDomains({ domains, samples }, ctx);
     return { domains, samples, organizationalDomains, queries: { ...ctx.dns.stats(), log: ctx.dns.log() } };
   } finally {

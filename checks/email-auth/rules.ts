@@ -76,7 +76,7 @@ export const rules = {
     failureTitle: 'The DMARC policy differs by receiver (pct= below 100)',
     severity: 'medium',
     description:
-      'RFC 7489 receivers apply the policy to the `pct` percentage of failing mail only; RFC 9989 removed `pct`, so its receivers apply the policy to all of it. A `pct` under 100 makes the same spoofed message quarantined at one mailbox provider and delivered at another. `pct=100` is the default and changes nothing.',
+      'RFC 7489 receivers apply the policy to the `pct` percentage of failing mail only; RFC 9989 removed `pct`, so its receivers apply the policy to all of it. A `pct` under 100 makes the same spoofed message quarantined at one mailbox provider and delivered at another: RFC 7489 receivers enforce the policy on that share and give the rest the next weaker policy (reject → quarantine, quarantine → none). `pct=100` is the default and changes nothing.',
     fix: 'Drop pct= (or set it to 100) once aggregate reports show your legitimate mail passes; use t=y, not pct=, to test a policy.',
     ref: 'RFC 7489 §6.3; RFC 9989 §4.7',
   },
@@ -85,16 +85,17 @@ export const rules = {
     failureTitle: 'The DMARC policy is weaker than required',
     severity: 'high',
     description:
-      'Gmail, Yahoo and Microsoft require a DMARC policy for bulk senders; `p=none` only monitors. The policy that applies to the From domain (p, sp or np, with t=y counting one level weaker) is compared with `requirePolicy`.',
+      'Gmail, Yahoo and Microsoft require a DMARC policy for bulk senders; `p=none` only monitors. The policy that applies to the From domain (p, sp or np, with t=y counting one level weaker) is compared with `requirePolicy`, the store\'s own minimum: anything weaker fails.',
     fix: 'Move to p=quarantine (then reject) once aggregate reports show your legitimate mail passes.',
     ref: 'RFC 9989 §4.7; Gmail, Yahoo and Microsoft sender requirements',
   },
   'dmarc-report-destination': {
     title: 'DMARC report destinations accept the reports',
-    failureTitle: 'A DMARC report destination has not authorised the domain',
+    failureTitle: 'DMARC reports go nowhere',
     severity: 'medium',
-    description: 'Reports sent to another domain are dropped unless that domain publishes `<policy domain>._report._dmarc.<destination>` with v=DMARC1.',
-    fix: 'Ask the report processor to publish the authorisation record, or send reports to an address on your own domain.',
+    description:
+      'Reports sent to another domain are dropped unless that domain publishes `<policy domain>._report._dmarc.<destination>` with v=DMARC1. A rua=/ruf= value that is not a `mailto:` URI (an address pasted without the prefix) is discarded by receivers: no reports, though the policy stays in force.',
+    fix: 'Write each destination as mailto:<address>, and ask an external report processor to publish the authorisation record (or send reports to an address on your own domain).',
     ref: 'RFC 9990 §3.2.3 (formerly RFC 7489 §7.1)',
   },
   alignment: {
@@ -102,7 +103,7 @@ export const rules = {
     failureTitle: 'No identifier aligns with the From domain',
     severity: 'critical',
     description:
-      'DMARC passes only when SPF passes for an envelope domain, or DKIM for a d= domain, that aligns with From (same organisational domain in relaxed mode, the same name in strict). Without alignment, authenticated mail still fails DMARC.',
+      'DMARC passes only when SPF passes for an envelope domain, or DKIM for a d= domain, that aligns with From (same organisational domain in relaxed mode, the same name in strict). Without alignment, authenticated mail still fails DMARC. Each stream is judged from evidence: only identifiers the profile declares or a sample message shows can pass; an assumed Return-Path, SPF without sending IPs or a probed key is at best a warning.',
     fix: 'Use a Return-Path on your own domain (a custom bounce domain at the provider) and sign with d= your domain.',
     ref: 'RFC 9989 §4.4',
   },
@@ -110,9 +111,10 @@ export const rules = {
     title: 'The From domain receives mail',
     failureTitle: 'The From domain has no working MX',
     severity: 'medium',
-    description: 'Replies, bounces and feedback to the From domain need somewhere to go; some receivers reject mail from domains that cannot receive any. A null MX (`0 .`) says the domain takes no mail.',
+    description:
+      'Replies and feedback to the From domain need somewhere to go; some receivers reject mail from domains that cannot receive any. A null MX (`0 .`) says the domain takes no mail; no MX but an address is implicit MX (RFC 5321 §5.1). The envelope domain is the sending provider\'s, so it is not judged.',
     fix: 'Publish MX records for the From domain (or send from a domain that has them).',
-    ref: 'RFC 5321 §5; RFC 7505',
+    ref: 'RFC 5321 §5, §5.1; RFC 7505',
   },
   'reverse-dns': {
     title: 'Sending IPs have forward-confirmed reverse DNS',
@@ -124,7 +126,7 @@ export const rules = {
   },
   'mta-sts': {
     title: 'MTA-STS is published and consistent',
-    failureTitle: 'MTA-STS is broken',
+    failureTitle: 'MTA-STS is not published or not in force',
     severity: 'low',
     description:
       'MTA-STS tells senders to require TLS when delivering to the domain. A `_mta-sts` TXT record without a reachable, valid policy at `https://mta-sts.<domain>/.well-known/mta-sts.txt`, or a policy that does not cover the MX hosts, breaks inbound mail for senders that honour it.',
@@ -133,7 +135,7 @@ export const rules = {
   },
   'tls-rpt': {
     title: 'TLS reporting is published',
-    failureTitle: 'The TLS-RPT record is invalid',
+    failureTitle: 'TLS reports are not published or go nowhere',
     severity: 'low',
     description: 'A `_smtp._tls` TXT record (v=TLSRPTv1; rua=…) brings reports of TLS delivery failures; without one, MTA-STS problems go unseen.',
     fix: 'Publish `v=TLSRPTv1; rua=mailto:tls-reports@<domain>` at `_smtp._tls.<domain>`.',

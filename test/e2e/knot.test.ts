@@ -33,7 +33,7 @@ describe('email-auth against a real authoritative server (Knot DNS)', () => {
     const status = (rule: string) => report.findings.filter((finding) => finding.rule === `email-auth/${rule}`).map((finding) => finding.status);
     expect(status('spf-lookup-limit')).toEqual(['fail']);
     expect(status('dkim-key-size').sort()).toEqual(['pass', 'warn']);
-    expect(status('dmarc-policy-strength')).toEqual(['warn']);
+    expect(status('dmarc-policy-strength')).toEqual(['fail']);
     expect(status('dmarc-report-destination').sort()).toEqual(['fail', 'pass']);
     expect(status('reverse-dns').sort()).toEqual(['fail', 'pass']);
     expect(report.findings.some((finding) => finding.status === 'error')).toBe(false);

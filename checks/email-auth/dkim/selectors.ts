@@ -11,8 +11,8 @@ import { normalizeDomain } from '../domains.js';
  *   setups used a bare `pm` (probed below).
  * - Mailgun, SparkPost, HubSpot and most others let the customer choose, or generate one per
  *   domain; the common choices are covered by the generic entries.
- * - Microsoft 365 and Klaviyo keys often live under a subdomain (a Klaviyo sending domain such as
- *   `send.example.com`, or `<tenant>.onmicrosoft.com`): probe the d= domain, not only the apex.
+ * - Microsoft 365 keys may live at `<tenant>.onmicrosoft.com` (d= the tenant, not the store). Klaviyo's
+ *   `kl`/`kl2` sit at the root domain, while its Return-Path is the sending subdomain (`send.example.com`).
  */
 
 export interface SelectorGuess {
@@ -32,8 +32,9 @@ export const COMMON_SELECTORS: readonly SelectorGuess[] = [
   // Secondary sources disagree on the current two-record pair (k1+k2 or k2+k3); all three are probed.
   { selector: 'k2', provider: 'Mailchimp', note: 'k2._domainkey CNAME dkim2.mcsv.net (two-record setup)' },
   { selector: 'k3', provider: 'Mailchimp', note: 'k3._domainkey CNAME dkim3.mcsv.net (two-record setup)' },
-  { selector: 'kl', provider: 'Klaviyo', note: 'branded sending domain, static routing; on the sending subdomain (help.klaviyo.com article 4417768780827)' },
-  { selector: 'kl2', provider: 'Klaviyo', note: 'second Klaviyo key, on the sending subdomain' },
+  // help.klaviyo.com article 4417768780827 (static routing): kl._domainkey.<root domain> CNAME kl.domainkey.u<id>.wl<n>.sendgrid.net.
+  { selector: 'kl', provider: 'Klaviyo', note: 'branded sending domain, static routing: at the root domain, a CNAME to the key Klaviyo hosts at SendGrid (help.klaviyo.com article 4417768780827)' },
+  { selector: 'kl2', provider: 'Klaviyo', note: 'second Klaviyo key, at the root domain like kl (same article)' },
   { selector: 's1', provider: 'SendGrid (Twilio)', note: 'automated security: s1._domainkey CNAME s1.domainkey.uNNN.wlNNN.sendgrid.net' },
   { selector: 's2', provider: 'SendGrid (Twilio)', note: 'rotation partner of s1' },
   { selector: 'smtpapi', provider: 'SendGrid (legacy)', note: 'manual (pre-automated-security) SendGrid setups' },

@@ -32,6 +32,11 @@ export interface DmarcRecord {
   aspf: AlignmentMode;
   rua: ReportUri[];
   ruf: ReportUri[];
+  /**
+   * rua=/ruf= values that are not URIs a receiver can use (an address without mailto:): receivers
+   * discard them (RFC 7489 §6.3) and send no reports there, while the rest of the record stays in force.
+   */
+  discardedUris: DiscardedUri[];
   /** Failure-report options (default `0`). */
   fo: string[];
   /** y: a public suffix domain; n: an organizational domain; u (default): not said. */
@@ -47,6 +52,13 @@ export interface DmarcRecord {
   tags: Tag[];
 }
 
+export interface DiscardedUri {
+  tag: 'rua' | 'ruf';
+  /** As written. */
+  text: string;
+  error: string;
+}
+
 export type DmarcIssueCode =
   | 'not-dmarc'
   | 'syntax'
@@ -57,6 +69,7 @@ export type DmarcIssueCode =
   | 'removed-in-9989'
   | 'obsolete-size-limit'
   | 'non-mailto-uri'
+  | 'discarded-report-uri'
   | 'unknown-tag'
   | 'p-not-second'
   | 'fo-without-ruf';
@@ -122,14 +135,16 @@ const keyword = <T extends string>(values: TagValues, tag: string, allowed: read
   return fallback;
 };
 
-const reportUris = (values: TagValues, tag: 'rua' | 'ruf', out: Collector): ReportUri[] => {
+const reportUris = (values: TagValues, tag: 'rua' | 'ruf', out: Collector, discarded: DiscardedUri[]): ReportUri[] => {
   const raw = values.get(tag);
   if (raw === undefined) return [];
   const uris: ReportUri[] = [];
   for (const item of splitReportUris(raw)) {
     const parsed = parseReportUri(item);
     if (!parsed.ok) {
-      out.errors.push({ code: 'invalid-value', tag, message: `${tag}: ${parsed.error}` });
+      // A bad report address loses the reports, not the policy: receivers drop the value and apply the rest.
+      discarded.push({ tag, text: item, error: parsed.error });
+      out.warnings.push({ code: 'discarded-report-uri', tag, message: `${tag}: ${parsed.error}, so receivers discard it and send no reports there` });
       continue;
     }
     uris.push(parsed.uri);
@@ -199,13 +214,15 @@ const buildRecord = (raw: string, tags: Tag[], out: Collector): DmarcRecord => {
   const values: TagValues = new Map();
   // The first occurrence counts; duplicates are already reported as errors.
   for (const tag of tags) if (!values.has(tag.name)) values.set(tag.name, tag.value);
+  const discardedUris: DiscardedUri[] = [];
   const record: DmarcRecord = {
     raw,
     ...policies(values, out),
     adkim: keyword(values, 'adkim', MODES, 'r', out),
     aspf: keyword(values, 'aspf', MODES, 'r', out),
-    rua: reportUris(values, 'rua', out),
-    ruf: reportUris(values, 'ruf', out),
+    rua: reportUris(values, 'rua', out, discardedUris),
+    ruf: reportUris(values, 'ruf', out, discardedUris),
+    discardedUris,
     fo: failureOptions(values, out),
     psd: keyword(values, 'psd', PSD_VALUES, 'u', out),
     t: keyword(values, 't', T_VALUES, 'n', out),

@@ -3,7 +3,8 @@ import { isDnsTrouble } from '../dns-seen.js';
 import { oneClickUnsubscribe } from '../message/one-click.js';
 import { keyStateOf, usableKeys } from './dkim-keys.js';
 import type { DnsCauseOf } from './causes.js';
-import { alignmentOf, dkimTrouble, spfCanPass, spfTrouble, type DnsTrouble } from './identifiers.js';
+import { alignmentOf, dkimTrouble, samplesOf, spfCanPass, spfTrouble, type DnsTrouble } from './identifiers.js';
+import { streamSubject } from './stream-subject.js';
 import type { EmailAuthVerdict } from './verdict.js';
 
 type PointState = 'met' | 'missed' | 'unknown' | 'not-checkable';
@@ -54,10 +55,12 @@ const dmarcPoint = (domain: DomainArtifact): Point => {
 };
 
 const alignmentPoint = (domain: DomainArtifact, artifact: EmailAuthArtifact): Point => {
-  const via = alignmentOf(domain, artifact).dmarcPassesVia;
+  const stream = alignmentOf(domain, artifact);
+  const via = stream.proven.dmarcPassesVia;
   const trouble = via === 'neither' ? (spfTrouble(domain) ?? dkimTrouble(domain)) : undefined;
-  const unsettled = via === 'unknown' || trouble !== undefined;
-  return { label: 'alignment', point: 'From aligned with SPF or DKIM', requiredBy: ALL, state: unsettled ? 'unknown' : via === 'neither' ? 'missed' : 'met', detail: `via ${via}`, ...withTrouble(trouble) };
+  // Only evidence meets the point; a guess that might pass leaves it unsettled, not missed.
+  const unsettled = via === 'unknown' || trouble !== undefined || stream.evidenceMissing;
+  return { label: 'alignment', point: 'From aligned with SPF or DKIM', requiredBy: ALL, state: unsettled ? 'unknown' : via === 'neither' ? 'missed' : 'met', detail: stream.evidenceMissing ? 'no evidence of an aligned identifier' : `via ${via}`, ...withTrouble(trouble) };
 };
 
 const reverseDnsPoint = (domain: DomainArtifact): Point => {
@@ -71,7 +74,7 @@ const reverseDnsPoint = (domain: DomainArtifact): Point => {
 };
 
 const unsubscribePoint = (domain: DomainArtifact, artifact: EmailAuthArtifact): Point => {
-  const samples = artifact.samples.filter((sample) => 'headers' in sample && sample.fromDomain === domain.from);
+  const samples = samplesOf(domain, artifact);
   const base = { label: 'one-click unsubscribe', point: 'One-click unsubscribe (RFC 8058)', requiredBy: ['Gmail', 'Yahoo'] };
   if (samples.length === 0) return { ...base, state: 'not-checkable', detail: 'needs a sample message' };
   const ok = samples.every((sample) => 'headers' in sample && oneClickUnsubscribe(sample.headers).problems.length === 0 && oneClickUnsubscribe(sample.headers).hasPostHeader);
@@ -94,6 +97,7 @@ const foundLine = (points: Point[]): string => {
 };
 
 const judgeDomain = (domain: DomainArtifact, artifact: EmailAuthArtifact, volume: number | undefined, causeOf: DnsCauseOf): EmailAuthVerdict => {
+  const subject = streamSubject(domain, artifact.domains);
   const points = [spfPoint(domain), dkimPoint(domain), dmarcPoint(domain), alignmentPoint(domain, artifact), reverseDnsPoint(domain), unsubscribePoint(domain, artifact), ...NOT_IN_DNS];
   const missed = points.filter((point) => point.state === 'missed');
   const unknown = points.filter((point) => point.state === 'unknown');
@@ -103,20 +107,20 @@ const judgeDomain = (domain: DomainArtifact, artifact: EmailAuthArtifact, volume
   const notShown = ` Not shown by DNS: ${uncheckable.join('; ')}.`;
   // The threshold that decides between a fail and a recommendation is the daily volume.
   const expected = belowBulk ? `every requirement met (recommended under ${BULK_THRESHOLD.toLocaleString('en')} a day)` : `every requirement met (required from ${BULK_THRESHOLD.toLocaleString('en')} a day)`;
-  const base = { rule: 'bulk-sender-readiness', subject: domain.from, expected, evidence: { points: points.map((point) => ({ ...point })) } } as const;
+  const base = { rule: 'bulk-sender-readiness', subject, expected, evidence: { points: points.map((point) => ({ ...point })) } } as const;
   const found = foundLine(points);
   if (missed.length > 0) {
-    return { ...base, status: belowBulk ? 'warn' : 'fail', message: `${domain.from} misses ${missed.length} bulk-sender requirement${missed.length === 1 ? '' : 's'}: ${missed.map((point) => `${point.point} (${point.requiredBy.join(', ')})`).join('; ')}.${scope}${notShown}`, found };
+    return { ...base, status: belowBulk ? 'warn' : 'fail', message: `${subject} misses ${missed.length} bulk-sender requirement${missed.length === 1 ? '' : 's'}: ${missed.map((point) => `${point.point} (${point.requiredBy.join(', ')})`).join('; ')}.${scope}${notShown}`, found };
   }
   const hiddenByDns = unknown.find((point) => point.trouble !== undefined);
   const unsettled = `${unknown.map((point) => `${point.point} (${point.detail})`).join('; ')} could not be settled`;
   if (hiddenByDns?.trouble) {
-    return { rule: 'bulk-sender-readiness', subject: domain.from, status: 'error', message: `Could not check every bulk-sender requirement of ${domain.from}: ${unsettled}.`, cause: causeOf(hiddenByDns.trouble), evidence: base.evidence };
+    return { rule: 'bulk-sender-readiness', subject, status: 'error', message: `Could not check every bulk-sender requirement of ${subject}: ${unsettled}.`, cause: causeOf(hiddenByDns.trouble), evidence: base.evidence };
   }
   if (unknown.length > 0) {
-    return { ...base, status: 'warn', message: `${domain.from} meets what could be checked, but ${unsettled}.${notShown}`, found };
+    return { ...base, status: 'warn', message: `${subject} meets what could be checked, but ${unsettled}.${notShown}`, found };
   }
-  return { ...base, status: 'pass', message: `${domain.from} meets every bulk-sender requirement DNS and the samples can show.${notShown}`, found };
+  return { ...base, status: 'pass', message: `${subject} meets every bulk-sender requirement DNS and the samples can show.${notShown}`, found };
 };
 
 export const bulkSenderReadiness = (artifact: EmailAuthArtifact, volumes: (number | undefined)[], causeOf: DnsCauseOf): EmailAuthVerdict[] =>

@@ -1,7 +1,17 @@
 import type { DomainArtifact } from '../artifact.js';
+import type { Policy } from '../dmarc/parse.js';
 import type { EmailAuthVerdict } from './verdict.js';
 
 const FULL = 100;
+
+/** RFC 7489 §6.6.4: failing mail left out of the pct= sample gets the next weaker policy. */
+const OUTSIDE_SAMPLE: Record<Policy, Policy> = { reject: 'quarantine', quarantine: 'none', none: 'none' };
+
+/** What an RFC 7489 receiver does with failing mail: the enforced share, and what the rest gets. */
+const enforcedShare = (policy: Policy, pct: number | undefined): string =>
+  pct === undefined
+    ? `${policy} to a share they cannot read`
+    : `${policy} to ${pct}% of failing mail and ${OUTSIDE_SAMPLE[policy]} to the other ${FULL - pct}%`;
 
 /** pct= of the record that applies: judged only where a record applies (dmarc-record reports the rest). */
 const judgeDomain = (domain: DomainArtifact): EmailAuthVerdict[] => {
@@ -20,14 +30,14 @@ const judgeDomain = (domain: DomainArtifact): EmailAuthVerdict[] => {
   if (decision.policy === 'none') {
     return [{ ...base, status: 'pass', message: `The DMARC record at ${where} has pct=${pct.raw} under ${decision.tagApplied}=none, where it changes nothing: every receiver only monitors. Note: RFC 9989 removed pct=, so it can be dropped.`, found: `pct=${pct.raw} under ${decision.tagApplied}=none`, evidence }];
   }
-  const share = pct.value === undefined ? `an unreadable share (pct=${pct.raw})` : `${pct.value}%`;
+  const enforced = pct.value === undefined ? 'an unreadable share' : `${pct.value}%`;
   return [
     {
       ...base,
       status: 'warn',
-      message: `The DMARC record at ${where} has pct=${pct.raw}: RFC 7489 receivers apply ${decision.tagApplied}=${decision.policy} to ${share} of failing mail, RFC 9989 receivers ignore pct= and apply it to all, so the policy differs by receiver.`,
-      found: `pct=${pct.raw}`,
-      evidence,
+      message: `The DMARC record at ${where} has pct=${pct.raw} with ${decision.tagApplied}=${decision.policy}: RFC 7489 receivers apply ${enforcedShare(decision.policy, pct.value)}; RFC 9989 receivers ignore pct= and apply ${decision.policy} to all of it, so the policy differs by receiver.`,
+      found: `pct=${pct.raw}: ${decision.policy} enforced on ${enforced} at RFC 7489 receivers`,
+      evidence: { ...evidence, enforcedPercent: pct.value ?? null, outsideSample: OUTSIDE_SAMPLE[decision.policy] },
     },
   ];
 };

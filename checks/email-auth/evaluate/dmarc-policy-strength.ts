@@ -18,9 +18,10 @@ const judgeDomain = (domain: DomainArtifact, required: Policy, causeOf: DnsCause
   const applied = effectivePolicy(decision);
   const tag = `${decision.tagApplied}=${decision.policy}${decision.parsed.record?.t === 'y' ? ' with t=y' : ''}`;
   const evidence = { tag: decision.tagApplied, policy: decision.policy, effective: applied, testMode: decision.parsed.record?.t === 'y', domain: decision.domain };
+  // requirePolicy is the store's own minimum for the peak: below it is a failure, not advice.
   if (isWeakerThan(applied, required)) {
-    const why = applied === 'none' ? 'only monitors: spoofed mail is still delivered' : `is weaker than the required ${required}`;
-    return { ...base, status: 'warn', message: `The DMARC policy that applies to ${subject} (${tag}) ${why}.`, found: tag, evidence };
+    const why = applied === 'none' ? 'only monitors: spoofed mail is still delivered' : 'lets failing mail through more gently';
+    return { ...base, status: 'fail', message: `The DMARC policy that applies to ${subject} (${tag}) ${why}, below the required p=${required}.`, found: tag, evidence };
   }
   return { ...base, status: 'pass', message: `The DMARC policy that applies to ${subject} (${tag}) meets p=${required}.`, found: tag, evidence };
 };

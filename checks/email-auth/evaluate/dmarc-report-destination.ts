@@ -1,4 +1,5 @@
 import type { DomainArtifact } from '../artifact.js';
+import type { DiscardedUri } from '../dmarc/parse.js';
 import type { ReportDestination } from '../dmarc/report-auth.js';
 import type { DnsCauseOf } from './causes.js';
 import type { EmailAuthVerdict } from './verdict.js';
@@ -19,12 +20,25 @@ const judgeDestination = (from: string, destination: ReportDestination, causeOf:
   }
 };
 
+/** A value receivers discard: the reports it was meant to bring go nowhere, though the policy stays in force. */
+const judgeDiscarded = (from: string, discarded: DiscardedUri): EmailAuthVerdict => ({
+  rule: 'dmarc-report-destination',
+  status: 'fail',
+  subject: `${from} ${discarded.tag} ${discarded.text}`,
+  message: `${discarded.tag}= of ${from}: ${discarded.error}, so receivers discard it and send the ${discarded.tag === 'rua' ? 'aggregate' : 'failure'} reports nowhere; the policy still applies.`,
+  expected: `${discarded.tag}=mailto:<address>`,
+  found: discarded.text === '' ? 'an empty value' : discarded.text,
+});
+
 export const dmarcReportDestination = (domains: DomainArtifact[], causeOf: DnsCauseOf): EmailAuthVerdict[] =>
   domains.flatMap((domain): EmailAuthVerdict[] => {
     const decision = domain.dmarc.rfc9989.policy;
     if (decision.status !== 'found') return [];
-    if (!decision.parsed.record?.rua.length) {
+    const discardedUris = decision.parsed.record?.discardedUris ?? [];
+    const discarded = discardedUris.map((uri) => judgeDiscarded(domain.from, uri));
+    // A rua= that was written but is unusable already fails above; "asks for no reports" would misread it.
+    if (!decision.parsed.record?.rua.length && !discardedUris.some((uri) => uri.tag === 'rua')) {
       return [{ rule: 'dmarc-report-destination', status: 'warn', subject: domain.from, message: `The DMARC record of ${domain.from} asks for no aggregate reports (rua=), so nobody sees who sends as the domain.`, expected: 'rua=mailto:…', found: 'no rua=' }];
     }
-    return domain.reportDestinations.map((destination) => judgeDestination(domain.from, destination, causeOf));
+    return [...discarded, ...domain.reportDestinations.map((destination) => judgeDestination(domain.from, destination, causeOf))];
   });

@@ -13,7 +13,7 @@ const judgeDomain = (domain: DomainArtifact, causeOf: DnsCauseOf): EmailAuthVerd
   if (isDnsTrouble(txt)) return couldNotCheck('mta-sts', domain.from, txt, causeOf);
   const records = recordsStartingWith(txt, 'v=STSv1');
   if (isAbsent(txt) || records.length === 0) {
-    return { ...base, status: 'warn', message: `${domain.from} publishes no MTA-STS record, so senders may deliver to it without TLS.`, found: 'no _mta-sts record' };
+    return { ...base, status: 'warn', message: `${domain.from} has not published MTA-STS, so senders may deliver to it without TLS.`, found: 'not published', fix: `Publish v=STSv1; id=<date> at _mta-sts.${domain.from} and a policy at https://mta-sts.${domain.from}/.well-known/mta-sts.txt listing the MX hosts (mode: testing first, then enforce).` };
   }
   const problems = records.length > 1 ? ['more than one v=STSv1 record'] : parseStsTxt(records[0]!).problems;
   if (!policy || policy.error !== undefined || policy.status !== 200 || policy.body === undefined) {

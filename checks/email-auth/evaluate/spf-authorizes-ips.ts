@@ -1,5 +1,6 @@
 import type { DomainArtifact } from '../artifact.js';
 import type { DnsCauseOf } from './causes.js';
+import { spfFixFor } from './spf-fix.js';
 import type { EmailAuthVerdict } from './verdict.js';
 
 // check_host() keeps no question list; the tree walk asked the same names, so its first failure is the cause.
@@ -18,7 +19,7 @@ const judgeDomain = (domain: DomainArtifact, causeOf: DnsCauseOf): EmailAuthVerd
     const why = result.problems.length > 0 ? ` (${result.problems.join('; ')})` : result.mechanism ? ` (matched ${result.mechanism})` : '';
     if (result.result === 'pass') return { ...base, status: 'pass', message: `SPF passes for ${ip} sending as ${domain.returnPath}${why}.`, found: result.result };
     if (result.result === 'temperror') return { ...base, status: 'error', message: `Could not check: SPF for ${ip} at ${domain.returnPath} ended in a temporary DNS error${why}.`, cause: temporaryCause(domain, causeOf) };
-    return { ...base, found: result.result, status: 'fail', message: `SPF gives ${result.result} for ${ip} sending as ${domain.returnPath}${why}: its mail fails SPF.` };
+    return { ...base, found: result.result, status: 'fail', message: `SPF gives ${result.result} for ${ip} sending as ${domain.returnPath}${why}: its mail fails SPF.`, fix: spfFixFor(domain, ip) };
   });
 };
 

@@ -10,7 +10,7 @@ const judgeDomain = (domain: DomainArtifact, causeOf: DnsCauseOf): EmailAuthVerd
   if (isDnsTrouble(seen)) return couldNotCheck('tls-rpt', domain.from, seen, causeOf);
   const records = recordsStartingWith(seen, 'v=TLSRPTv1');
   if (records.length === 0) {
-    return { ...base, status: 'warn', message: `${domain.from} publishes no TLS-RPT record, so TLS delivery failures to it go unreported.`, found: 'no _smtp._tls record' };
+    return { ...base, status: 'warn', message: `${domain.from} has not published TLS-RPT, so TLS delivery failures to it go unreported.`, found: 'not published' };
   }
   const problems = records.length > 1 ? ['more than one v=TLSRPTv1 record'] : parseTlsRpt(records[0]!).problems;
   if (problems.length > 0) {

@@ -22,6 +22,7 @@ describe('parseDmarcRecord defaults (RFC 9989)', () => {
       aspf: 'r',
       rua: [],
       ruf: [],
+      discardedUris: [],
       fo: ['0'],
       psd: 'u',
       t: 'n',
@@ -132,12 +133,20 @@ describe('parseDmarcRecord errors', () => {
     ['psd', 'v=DMARC1; p=none; psd=yes', /psd=yes is not valid/],
     ['t', 'v=DMARC1; p=none; t=true', /t=true is not valid/],
     ['fo', 'v=DMARC1; p=none; fo=2', /fo=2 is not valid/],
-    ['rua', 'v=DMARC1; p=none; rua=dmarc@shop.example', /needs the mailto: prefix/],
-    ['rua', 'v=DMARC1; p=none; rua=mailto:nobody', /not a mailto: URI with one address/],
-    ['ruf', 'v=DMARC1; p=none; ruf=mailto:a@shop.example,', /"" is not a URI/],
     ['p', 'v=DMARC1; p=none; p=reject', /p= appears more than once/],
   ])('reports an invalid %s with its tag', (tag, text, message) => {
     expect(errorsOf(parseDmarcRecord(text))).toContainEqual(expect.objectContaining({ tag, message: expect.stringMatching(message) }));
+  });
+
+  it.each([
+    ['rua', 'v=DMARC1; p=reject; rua=dmarc@shop.example', 'dmarc@shop.example', /needs the mailto: prefix/],
+    ['rua', 'v=DMARC1; p=reject; rua=mailto:nobody', 'mailto:nobody', /not a mailto: URI with one address/],
+    ['ruf', 'v=DMARC1; p=reject; ruf=mailto:a@shop.example,', '', /"" is not a URI/],
+  ])('discards an unusable %s value and keeps the policy in force (RFC 7489 §6.3)', (tag, text, discarded, message) => {
+    const parsed = parseDmarcRecord(text);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.record).toMatchObject({ p: 'reject', discardedUris: [{ tag, text: discarded, error: expect.stringMatching(message) }] });
+    expect(parsed.warnings).toContainEqual(expect.objectContaining({ code: 'discarded-report-uri', tag, message: expect.stringMatching(message) }));
   });
 
   it('keeps the rest of the record, the invalid tag at its default', () => {

@@ -38,6 +38,14 @@ describe('probeSelectors', () => {
     }
   });
 
+  it("places Klaviyo's kl and kl2 at the root domain, as Klaviyo's article 4417768780827 shows them", () => {
+    for (const selector of ['kl', 'kl2']) {
+      const guess = COMMON_SELECTORS.find((candidate) => candidate.selector === selector);
+      expect(guess?.note).toMatch(/root domain/);
+      expect(guess?.note).not.toMatch(/sending subdomain/);
+    }
+  });
+
   it('falls back to the fixed list for an unusable domain', () => {
     expect(probeSelectors('  ')).toHaveLength(COMMON_SELECTORS.length);
   });

@@ -51,9 +51,11 @@ export const CASES: readonly RecordedCase[] = [
   single('spf-include-loop', { sendingIps: ['192.0.2.10'] }),
   single('spf-plus-all', { sendingIps: ['192.0.2.99'] }),
   single('spf-qmark-all'),
-  single('spf-two-records'),
+  single('spf-two-records', { sendingIps: ['192.0.2.10'] }),
   single('spf-syntax-error'),
   single('spf-ip-not-authorised', { sendingIps: ['192.0.2.66'] }),
+  // Shopify's legacy include with the IP listed: the fix is Shopify's sender-authentication records, not an include.
+  single('shopify-legacy-ip', { dkim: undefined, sendingIps: ['192.0.2.180'] }),
   single('spf-servfail-include', { sendingIps: ['192.0.2.50'] }, [{ name: '_spf.spf-servfail-include.example', type: 'TXT', fault: 'servfail' }]),
   single('spf-nxdomain-include', { sendingIps: ['192.0.2.51'] }),
 
@@ -64,6 +66,7 @@ export const CASES: readonly RecordedCase[] = [
   single('dkim-1024'),
   single('dkim-2047'),
   single('dkim-ed25519'),
+  single('dkim-provider-1024'),
   single('dkim-testing'),
   single('dkim-selector-missing'),
   { name: 'dkim-unknown-selector', config: { domains: [{ from: 'dkim-unknown-selector.example' }] } },
@@ -85,13 +88,31 @@ export const CASES: readonly RecordedCase[] = [
   single('dmarc-unauthorised-rua'),
   single('dmarc-rua-servfail', {}, [{ name: 'dmarc-rua-servfail.example._report._dmarc.reports.example', type: 'TXT', fault: 'servfail' }]),
   single('dmarc-t-y'),
+  { name: 'dmarc-rua-no-mailto', config: { requirePolicy: 'reject', domains: [domain('dmarc-rua-no-mailto')] } },
 
   // alignment, MX, reverse DNS
   {
     name: 'misaligned',
     config: { domains: [{ from: 'misaligned.example', returnPath: 'bounces.esp.example', dkim: [{ selector: 's1', domain: 'esp.example' }], sendingIps: ['192.0.2.140'] }] },
   },
+  // Sample campaign through SendGrid without domain authentication: Return-Path and d= are SendGrid's.
+  { name: 'esp-signed', config: { domains: [{ from: 'esp-signed.example' }], sampleMessages: ['messages/esp-signed.eml'] } },
+  // Only Shopify's legacy SPF include, which authorises nobody; no sending IPs, no selectors.
+  { name: 'shopify-spf-only', config: { domains: [{ from: 'shopify-spf-only.example' }] } },
+  // Three streams of one From domain: two named, one told apart by its Return-Path and selector.
+  {
+    name: 'multi-stream',
+    config: {
+      domains: [
+        { name: 'staff', from: 'multi-stream.example', dkim: [{ selector: 'google' }], sendingIps: ['209.85.220.41'] },
+        { name: 'marketing', from: 'multi-stream.example', returnPath: 'send.multi-stream.example', dkim: [{ selector: 'kl' }], sendingIps: ['192.0.2.161'] },
+        { from: 'multi-stream.example', returnPath: 'notify.multi-stream.example', dkim: [{ selector: 's1' }] },
+      ],
+      sampleMessages: ['messages/multi-notify.eml'],
+    },
+  },
   single('no-mx'),
+  single('implicit-mx'),
   single('null-mx'),
   single('ptr-not-confirmed', { sendingIps: ['192.0.2.20', '192.0.2.22'] }),
   single('ptr-generic', { sendingIps: ['192.0.2.30'] }),

@@ -82,6 +82,8 @@ const cases: Case[] = [
   { name: 'a sending IP SPF does not list', artifact: 'spf-ip-not-authorised', expect: { 'spf-authorizes-ips': { '192.0.2.66 → spf-ip-not-authorised.example': 'fail' }, 'reverse-dns': 'pass' } },
   { name: 'a sender matched only after the 10th lookup gets a permerror', artifact: 'spf-13-lookups', expect: { 'spf-authorizes-ips': { '192.0.2.60 → spf-13-lookups.example': 'fail' } } },
   { name: 'an unlisted sender fails, not permerrors, with exact 10 lookups and exp=', artifact: 'spf-exp-not-counted', expect: { 'spf-authorizes-ips': 'fail' } },
+  { name: "Shopify's legacy include authorises nobody: the listed IP softfails", artifact: 'shopify-legacy-ip', expect: { 'spf-authorizes-ips': 'fail' } },
+  { name: 'two SPF records: a permerror for the listed IP', artifact: 'spf-two-records', expect: { 'spf-authorizes-ips': 'fail' } },
   { name: 'no sending IPs: check_host() is not run', artifact: 'spf-qmark-all', expect: { 'spf-authorizes-ips': 'skip' } },
 
   // dkim-record
@@ -97,7 +99,8 @@ const cases: Case[] = [
   {
     name: 'a revoked key under a probed selector the profile does not list: retired, not failing',
     artifact: 'dkim-retired',
-    expect: { 'dkim-record': { 'google._domainkey.dkim-retired.example': 'pass', 's2._domainkey.dkim-retired.example': 'pass' }, 'dkim-key-size': 'pass', alignment: 'pass' },
+    // The probed key proves a key exists, not that mail is signed with it: alignment is not shown.
+    expect: { 'dkim-record': { 'google._domainkey.dkim-retired.example': 'pass', 's2._domainkey.dkim-retired.example': 'pass' }, 'dkim-key-size': 'pass', alignment: 'warn' },
   },
 
   // dkim-key-size
@@ -106,6 +109,7 @@ const cases: Case[] = [
   { name: 'a 1024-bit RSA key', artifact: 'dkim-1024', expect: { 'dkim-key-size': 'warn' } },
   { name: 'a 2047-bit RSA key: one bit under the recommendation', artifact: 'dkim-2047', expect: { 'dkim-key-size': 'warn' } },
   { name: 'a 2048-bit RSA key: the recommendation', artifact: 'good', expect: { 'dkim-key-size': 'pass' } },
+  { name: "a 1024-bit key held at SendGrid behind the store's CNAME: the provider's to rotate, not the store's warning", artifact: 'dkim-provider-1024', expect: { 'dkim-record': 'pass', 'dkim-key-size': 'pass' } },
   { name: 'an Ed25519 key', artifact: 'dkim-ed25519', expect: { 'dkim-record': 'pass', 'dkim-key-size': 'pass' } },
 
   // dmarc-record
@@ -121,11 +125,17 @@ const cases: Case[] = [
   },
 
   // dmarc-policy-strength
-  { name: 'p=none while quarantine is required', artifact: 'dmarc-none', expect: { 'dmarc-policy-strength': 'warn', 'dmarc-report-destination': 'pass', 'tls-rpt': 'warn' } },
+  { name: 'p=none while quarantine is required: below the store\'s own minimum', artifact: 'dmarc-none', expect: { 'dmarc-policy-strength': 'fail', 'dmarc-report-destination': 'pass', 'tls-rpt': 'warn' } },
   { name: 'p=none when none is all that is required', artifact: 'dmarc-none', config: { requirePolicy: 'none' }, expect: { 'dmarc-policy-strength': 'pass' } },
-  { name: 'quarantine with t=y counts as none', artifact: 'dmarc-t-y', expect: { 'dmarc-record': 'pass', 'dmarc-policy-strength': 'warn' } },
+  { name: 'quarantine with t=y counts as none', artifact: 'dmarc-t-y', expect: { 'dmarc-record': 'pass', 'dmarc-policy-strength': 'fail' } },
   { name: 'quarantine with t=y meets a required none', artifact: 'dmarc-t-y', config: { requirePolicy: 'none' }, expect: { 'dmarc-policy-strength': 'pass' } },
-  { name: 'p=quarantine when reject is required', artifact: 'dmarc-pct', config: { requirePolicy: 'reject' }, expect: { 'dmarc-policy-strength': 'warn' } },
+  { name: 'p=quarantine when reject is required: one step under the minimum', artifact: 'dmarc-pct', config: { requirePolicy: 'reject' }, expect: { 'dmarc-policy-strength': 'fail' } },
+  { name: 'p=quarantine when quarantine is required: exactly the minimum', artifact: 'dmarc-pct', config: { requirePolicy: 'quarantine' }, expect: { 'dmarc-policy-strength': 'pass' } },
+  {
+    name: 'an rua= without mailto: loses the reports, not the policy',
+    artifact: 'dmarc-rua-no-mailto',
+    expect: { 'dmarc-record': 'warn', 'dmarc-report-destination': { 'dmarc-rua-no-mailto.example rua a1b2c3d4@ag.dmarcian.com': 'fail' }, 'dmarc-policy-strength': 'pass', alignment: 'pass' },
+  },
 
   // dmarc-report-destination
   { name: 'reports to a processor that has not authorised the domain', artifact: 'dmarc-unauthorised-rua', expect: { 'dmarc-report-destination': { 'dmarc-unauthorised-rua.example rua dmarc@reports.example': 'fail' } } },
@@ -133,12 +143,30 @@ const cases: Case[] = [
 
   // alignment
   { name: "the ESP's Return-Path and d=", artifact: 'misaligned', expect: { alignment: 'fail', 'spf-authorizes-ips': 'pass', 'dkim-record': 'pass', 'bulk-sender-readiness': 'fail' } },
-  { name: 'aligned only through SPF', artifact: 'dkim-selector-missing', expect: { alignment: 'warn' } },
+  { name: 'the declared selector is missing; SPF untried and the Return-Path assumed: not shown, at best a warn', artifact: 'dkim-selector-missing', expect: { alignment: 'warn' } },
+  {
+    name: "a sample campaign bounces to SendGrid and is signed only d=sendgrid.net; the staff mailbox's Google key does not count",
+    artifact: 'esp-signed',
+    expect: { alignment: 'fail', 'dkim-record': { 'google._domainkey.esp-signed.example': 'pass' }, 'bulk-sender-readiness': 'fail' },
+  },
+  { name: "only Shopify's legacy include, which authorises nobody, and no sending IPs", artifact: 'shopify-spf-only', expect: { alignment: 'warn', 'bulk-sender-readiness': 'fail' } },
+  {
+    name: 'three streams of one From domain: each judged on its own evidence, under its own subject',
+    artifact: 'multi-stream',
+    expect: {
+      alignment: { 'multi-stream.example (staff)': 'pass', 'multi-stream.example (marketing)': 'pass', 'multi-stream.example (Return-Path notify.multi-stream.example, s=s1)': 'pass' },
+      'bulk-sender-readiness': { 'multi-stream.example (staff)': 'pass', 'multi-stream.example (marketing)': 'pass', 'multi-stream.example (Return-Path notify.multi-stream.example, s=s1)': 'fail' },
+      'dmarc-record': { 'multi-stream.example': 'pass' },
+      'dmarc-policy-strength': { 'multi-stream.example': 'pass' },
+    },
+  },
 
   // mx-record
   { name: 'no MX', artifact: 'no-mx', expect: { 'mx-record': 'fail' } },
   { name: 'a null MX', artifact: 'null-mx', expect: { 'mx-record': 'warn' } },
-  { name: 'the From and the envelope domain both receive mail', artifact: 'misaligned', expect: { 'mx-record': { 'misaligned.example': 'pass', 'bounces.esp.example': 'pass' } } },
+  { name: "the From domain's MX only: the ESP's bounce domain is not the store's to fix", artifact: 'misaligned', expect: { 'mx-record': { 'misaligned.example': 'pass' } } },
+  { name: 'no MX finding for the bounce domain a sample shows (sendgrid.net)', artifact: 'esp-signed', expect: { 'mx-record': { 'esp-signed.example': 'pass' } } },
+  { name: 'no MX but an address: implicit MX (RFC 5321 §5.1)', artifact: 'implicit-mx', expect: { 'mx-record': 'pass' } },
 
   // reverse-dns
   { name: 'a PTR pointing elsewhere, and no PTR', artifact: 'ptr-not-confirmed', expect: { 'reverse-dns': { '192.0.2.20': 'fail', '192.0.2.22': 'fail' }, 'bulk-sender-readiness': 'fail' } },
@@ -242,6 +270,34 @@ describe('email-auth rules over recorded artifacts', () => {
   it('evaluates exp= only after a fail, without counting it', () => {
     const [check] = readArtifact('spf-exp-not-counted').domains[0]?.spfChecks ?? [];
     expect(check?.result).toMatchObject({ result: 'fail', lookups: 10, explanation: "192.0.2.77 is not one of spf-exp-not-counted.example's mail servers" });
+  });
+
+  it('says where each alignment identifier comes from, and credits only declared or seen ones', () => {
+    const alignmentOf = (name: string) => run({ artifact: name }).find((v) => v.rule === 'alignment');
+    const esp = alignmentOf('esp-signed');
+    expect(esp?.message).toContain('Return-Path sendgrid.net (seen in a sample message)');
+    expect(esp?.message).toContain('DKIM d=sendgrid.net s=smtpapi (seen in a sample message)');
+    expect(esp?.message).not.toContain('s=google');
+    const shopify = alignmentOf('shopify-spf-only');
+    expect(shopify?.message).toContain('(assumed: the From domain');
+    expect(shopify?.message).toContain('SPF authorises no sender at all');
+    expect(shopify?.fix).toMatch(/`returnPath`.*DKIM selectors.*sample message/);
+    const retired = alignmentOf('dkim-retired');
+    expect(retired?.message).toContain('s=google (found by probing: a key exists, nothing shows this stream signs with it)');
+    expect(retired?.evidence).toMatchObject({ dkim: [{ selector: 'google', provenance: 'probed', usable: true }] });
+  });
+
+  it('keeps the plain From domain as the subject where it has one stream, as suppressions key on it', () => {
+    for (const name of ['good', 'misaligned', 'esp-signed']) {
+      const subjects = run({ artifact: name }).filter((v) => v.rule === 'alignment' || v.rule === 'bulk-sender-readiness').map((v) => v.subject);
+      expect(new Set(subjects)).toEqual(new Set([`${name}.example`]));
+    }
+  });
+
+  it('says what share a pct= under 100 enforces at RFC 7489 receivers, and what the rest gets', () => {
+    const [verdict] = run({ artifact: 'dmarc-pct' }).filter((v) => v.rule === 'dmarc-pct');
+    expect(verdict).toMatchObject({ status: 'warn', found: 'pct=25: quarantine enforced on 25% at RFC 7489 receivers' });
+    expect(verdict?.message).toContain('quarantine to 25% of failing mail and none to the other 75%');
   });
 
   it('says an unguessable selector was not found among the probed ones, not that DKIM is missing', () => {

@@ -166,3 +166,30 @@ describe('the SPF include tree', () => {
     expect(only(ofRule(name, 'spf-lookup-limit')).tree !== undefined).toBe(drawn);
   });
 });
+
+describe('fixes and titles that fit the cause', () => {
+  it.each([
+    ['spf-ip-not-authorised', /^Add 192\.0\.2\.66 \(ip4:\/ip6:\) or the sending provider's include/],
+    ['spf-13-lookups', /needs 13 DNS lookups, over the limit of 10: adding an include makes it worse/],
+    ['spf-two-records', /^Merge the 2 v=spf1 records at spf-two-records\.example into one/],
+    ['shopify-legacy-ip', /sender-authentication records .* drop include:shops\.shopify\.com/],
+  ])('spf-authorizes-ips gives the fix for why the IP is not authorised (%s)', (name, fix) => {
+    const finding = toFinding(emailAuth, only(ofRule(name, 'spf-authorizes-ips')), {});
+    expect(finding.status).toBe('fail');
+    expect(finding.fix).toMatch(fix);
+  });
+
+  it("says a provider's short key is the provider's to rotate, and keeps the store's own short key a warning", () => {
+    const provider = only(ofRule('dkim-provider-1024', 'dkim-key-size'));
+    expect(provider).toMatchObject({ status: 'pass', found: 'RSA 1024 bits', evidence: { owner: 'sendgrid.net' } });
+    expect(provider.message).toContain('sendgrid.net, not you, rotates it');
+    expect(only(ofRule('dkim-1024', 'dkim-key-size')).status).toBe('warn');
+  });
+
+  it.each(['mta-sts', 'tls-rpt'])('reads a missing %s record as not published, never broken or invalid', (rule) => {
+    const finding = toFinding(emailAuth, only(ofRule('dkim-1024', rule)), {});
+    expect(finding).toMatchObject({ status: 'warn', found: 'not published' });
+    expect(`${finding.title} ${finding.message} ${finding.fix}`).not.toMatch(/broken|invalid/i);
+    expect(finding.title).toMatch(/not published/);
+  });
+});
