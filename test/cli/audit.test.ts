@@ -55,7 +55,7 @@ describe('q4check audit', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const replayed = await run(demo('--today', '2026-11-20', '--format', 'json', '--from-artifacts', dir));
     const findings = (text: string) => (JSON.parse(text) as Report).findings;
     expect(findings(replayed.stdout)).toEqual(findings(saved.stdout));
-    expect(JSON.parse(readFileSync(`${dir}/ip-warmup.json`, 'utf8'))).toHaveProperty('actuals');
+    expect(JSON.parse(readFileSync(`${dir}/demo-store/ip-warmup.json`, 'utf8'))).toHaveProperty('actuals');
   });
 
   it('never prints a secret from the environment, in any format or error', async () => {
@@ -77,7 +77,7 @@ describe('q4check audit', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     }
     expect(runs[0]!.stdout).toContain('***');
     expect(runs.at(-1)!.stderr).toBe(`${profile}:4:13: store.timezone: "***" is not an IANA time zone (e.g. America/New_York)\n`);
-    expect(readFileSync(path.join(dir, 'ip-warmup.json'), 'utf8')).not.toContain('tok_live');
+    expect(readFileSync(path.join(dir, 'secret-store/ip-warmup.json'), 'utf8')).not.toContain('tok_live');
   });
 
   it.each([

@@ -11,6 +11,7 @@ import { loadProfile, type LoadedProfile } from '../../profile/load.js';
 import { resolvePeak } from '../../profile/peak.js';
 import { renderers } from '../../report/index.js';
 import { parseAuditOptions, type AuditOptions } from '../audit-options.js';
+import { findSavedFolders, saveFolders, writeManifest } from '../artifact-folders.js';
 import { interruptOnSigint } from '../interrupt.js';
 import { createLogger, createProgress } from '../progress.js';
 import { secrets } from '../session.js';
@@ -31,7 +32,13 @@ const resolverServers = (loaded: LoadedProfile, options: AuditOptions) => {
   return written?.map((text) => parseServerAddress(text)!);
 };
 
-const auditOne = async (loaded: LoadedProfile, options: AuditOptions, signal: AbortSignal, now: Date): Promise<Report> => {
+/** This profile's own artifact folder, to save into or judge from. */
+interface ArtifactFolder {
+  saveTo?: string | undefined;
+  from?: string | undefined;
+}
+
+const auditOne = async (loaded: LoadedProfile, options: AuditOptions, artifacts: ArtifactFolder, signal: AbortSignal, now: Date): Promise<Report> => {
   const { store } = loaded.profile;
   const today = options.today ?? dateInTimeZone(now, store.timezone);
   const progress = await createProgress(store.name, process.stderr.isTTY === true && !options.quiet);
@@ -49,8 +56,8 @@ const auditOne = async (loaded: LoadedProfile, options: AuditOptions, signal: Ab
       addSecret: (value) => secrets.add(value),
       redact: (text) => secrets.redact(text),
       dns: lazyResolver(resolverServers(loaded, options), signal, options.debug ? createLogger(true).debug : undefined),
-      saveArtifactsTo: options.saveArtifacts,
-      artifactsFrom: options.fromArtifacts,
+      saveArtifactsTo: artifacts.saveTo,
+      artifactsFrom: artifacts.from,
       toolVersion: toolVersion(),
     });
   } finally {
@@ -82,11 +89,17 @@ export const runAuditCommand = async (profiles: string[], options: AuditOptions)
   const loaded: LoadedProfile[] = [];
   for (const file of profiles) loaded.push(await loadProfile(file, loadOptions));
   checkSelection(loaded, options);
+  const saveTo = options.saveArtifacts === undefined ? [] : saveFolders(options.saveArtifacts, loaded);
+  const from = options.fromArtifacts === undefined ? [] : await findSavedFolders(options.fromArtifacts, loaded);
   const interrupt = interruptOnSigint();
   try {
     const reports: Report[] = [];
-    for (const profile of loaded) {
-      reports.push(await auditOne(profile, options, interrupt.signal, new Date()));
+    for (const [index, profile] of loaded.entries()) {
+      const now = new Date();
+      reports.push(await auditOne(profile, options, { saveTo: saveTo[index], from: from[index] }, interrupt.signal, now));
+      if (saveTo[index] !== undefined) {
+        await writeManifest(saveTo[index], { store: profile.profile.store.name, profile: profile.file, q4checkVersion: toolVersion(), savedAt: now.toISOString() });
+      }
       if (interrupt.signal.aborted) break;
     }
     await writeReports(reports, options, destinations);
