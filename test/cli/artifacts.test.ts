@@ -1,34 +1,15 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/report.js';
 import { CLI_TEST_TIMEOUT_MS, runCli, stackTraceOrPath } from '../helpers/cli.js';
 import { useDemoServices } from '../helpers/demo-services.js';
+import { writeOfflineStore } from '../helpers/offline-store.js';
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'q4check-artifacts-'));
 const reportsOf = (stdout: string): Report[] => JSON.parse(stdout) as Report[];
 const findingsByStore = (reports: Report[]) => Object.fromEntries(reports.map((report) => [report.store.name, report.findings]));
-
-/** A store judged offline: one warm-up plan, no actuals, so saving and judging again need no server. */
-const writeStore = (file: string, name: string, peakDailyVolume: number): string => {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    [
-      'version: 1',
-      `store: {name: ${name}, timezone: Europe/London}`,
-      'peak: {name: Black Friday 2026, start: 2026-11-27, end: 2026-11-30}',
-      'checks:',
-      '  ip-warmup:',
-      `    peakDailyVolume: ${peakDailyVolume}`,
-      '    ips:',
-      '      - {address: 198.51.100.10, start: 2026-08-24, plan: [50, 100, 200]}',
-      '',
-    ].join('\n'),
-  );
-  return file;
-};
 
 describe('--save-artifacts and --from-artifacts keep each store apart', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   const services = useDemoServices();
@@ -61,8 +42,8 @@ describe('--save-artifacts and --from-artifacts keep each store apart', { timeou
 
   it('profiles with one file name in two folders are saved apart and each judged on its own evidence', async () => {
     const dir = temp();
-    const small = writeStore(path.join(dir, 'eu/store.yaml'), 'Alpine Outfitters', 150);
-    const large = writeStore(path.join(dir, 'us/store.yaml'), 'Prairie Goods', 50_000_000);
+    const small = writeOfflineStore(path.join(dir, 'eu/store.yaml'), 'Alpine Outfitters', 150);
+    const large = writeOfflineStore(path.join(dir, 'us/store.yaml'), 'Prairie Goods', 50_000_000);
     const artifacts = path.join(dir, 'artifacts');
     const judge = ['audit', small, large, '--today', '2026-11-20', '--format', 'json'];
     const saved = reportsOf((await runCli([...judge, '--save-artifacts', artifacts])).stdout);
@@ -77,8 +58,8 @@ describe('--save-artifacts and --from-artifacts keep each store apart', { timeou
 
   it("refuses, exit 2 in one line, artifacts whose manifest names another store", async () => {
     const dir = temp();
-    const alpine = writeStore(path.join(dir, 'alpine/store.yaml'), 'Alpine Outfitters', 150);
-    const prairie = writeStore(path.join(dir, 'prairie/store.yaml'), 'Prairie Goods', 150);
+    const alpine = writeOfflineStore(path.join(dir, 'alpine/store.yaml'), 'Alpine Outfitters', 150);
+    const prairie = writeOfflineStore(path.join(dir, 'prairie/store.yaml'), 'Prairie Goods', 150);
     const artifacts = path.join(dir, 'artifacts');
     await runCli(['audit', alpine, '--today', '2026-11-20', '--save-artifacts', artifacts]);
     const result = await runCli(['audit', prairie, '--today', '2026-11-20', '--from-artifacts', artifacts]);
@@ -92,7 +73,7 @@ describe('--save-artifacts and --from-artifacts keep each store apart', { timeou
 
   it('still judges one profile from the flat layout saved before folders per profile', async () => {
     const dir = temp();
-    const store = writeStore(path.join(dir, 'store.yaml'), 'Alpine Outfitters', 150);
+    const store = writeOfflineStore(path.join(dir, 'store.yaml'), 'Alpine Outfitters', 150);
     const artifacts = path.join(dir, 'artifacts');
     const judge = ['audit', store, '--today', '2026-11-20', '--format', 'json'];
     const saved = await runCli([...judge, '--save-artifacts', artifacts]);
@@ -104,7 +85,7 @@ describe('--save-artifacts and --from-artifacts keep each store apart', { timeou
 
   it('a folder with no artifacts for the profile is a one-line usage error', async () => {
     const dir = temp();
-    const store = writeStore(path.join(dir, 'store.yaml'), 'Alpine Outfitters', 150);
+    const store = writeOfflineStore(path.join(dir, 'store.yaml'), 'Alpine Outfitters', 150);
     mkdirSync(path.join(dir, 'empty'));
     const result = await runCli(['audit', store, '--from-artifacts', path.join(dir, 'empty')]);
     expect(result.status).toBe(2);

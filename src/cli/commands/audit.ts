@@ -6,17 +6,19 @@ import { lazyResolver } from '../../dns/lazy-lookup.js';
 import { parseServerAddress } from '../../dns/server-address.js';
 import { dateInTimeZone } from '../../lib/dates.js';
 import { didYouMean } from '../../lib/did-you-mean.js';
-import { UsageError } from '../../lib/errors.js';
+import { ProfileError, UsageError } from '../../lib/errors.js';
 import { loadProfile, type LoadedProfile } from '../../profile/load.js';
 import { resolvePeak } from '../../profile/peak.js';
-import { renderers } from '../../report/index.js';
+import { indexEntry, type Judged } from '../../report/store-index.js';
+import type { UnjudgedProfile } from '../../report/unjudged.js';
 import { parseAuditOptions, type AuditOptions } from '../audit-options.js';
 import { findSavedFolders, saveFolders, writeManifest } from '../artifact-folders.js';
 import { interruptOnSigint } from '../interrupt.js';
 import { createLogger, createProgress } from '../progress.js';
-import { secrets } from '../session.js';
+import { secrets, writeStderr } from '../session.js';
 import { toolVersion } from '../version.js';
-import { planDestinations, writeOutput } from '../write-output.js';
+import { planDestinations } from '../write-output.js';
+import { writeReports } from '../write-reports.js';
 
 const checkSelection = (loaded: LoadedProfile[], options: AuditOptions): void => {
   const known = [...new Set(loaded.flatMap((profile) => profile.checks.map((check: AnyCheck) => check.id)))];
@@ -65,45 +67,51 @@ const auditOne = async (loaded: LoadedProfile, options: AuditOptions, artifacts:
   }
 };
 
-/** `destinations[target][profile]`, from planDestinations; reports are in profile order. */
-const writeReports = async (reports: Report[], options: AuditOptions, destinations: (string | undefined)[][]): Promise<void> => {
-  for (const [index, target] of options.targets.entries()) {
-    const color = options.color && target.out === undefined && process.stdout.isTTY === true;
-    const context = { color, width: process.stdout.columns ?? 100, quiet: options.quiet };
-    if (target.out === undefined && target.format === 'json' && reports.length > 1) {
-      // Several reports on one stream stay one JSON document: an array of reports.
-      await writeOutput(`${JSON.stringify(reports, null, 2)}\n`, undefined);
-      continue;
-    }
-    for (const [profile, report] of reports.entries()) {
-      await writeOutput(renderers[target.format](report, context), destinations[index]![profile]);
-    }
-  }
-};
-
-/** Audits each profile in turn; exit 2 when any could not be judged, else 1 when any failed. */
-export const runAuditCommand = async (profiles: string[], options: AuditOptions): Promise<void> => {
-  const destinations = await planDestinations(options.targets, profiles);
+/** Loads every profile; one that cannot be loaded is explained on stderr and judged no further, never stopping the others. */
+const loadAll = async (profiles: string[], options: AuditOptions): Promise<(LoadedProfile | UnjudgedProfile)[]> => {
   const selection = { only: options.only, skip: options.skip, fromArtifacts: options.fromArtifacts !== undefined };
   const loadOptions = { builtins: builtinChecks, overrides: options.overrides, env: process.env, addSecret: (value: string) => secrets.add(value), loadPlugin, selection };
-  const loaded: LoadedProfile[] = [];
-  for (const file of profiles) loaded.push(await loadProfile(file, loadOptions));
-  checkSelection(loaded, options);
+  const results: (LoadedProfile | UnjudgedProfile)[] = [];
+  for (const file of profiles) {
+    try {
+      results.push(await loadProfile(file, loadOptions));
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      writeStderr(`${error.message}\n`);
+      results.push({ profile: file, problems: error.message.split('\n'), toolVersion: toolVersion() });
+    }
+  }
+  return results;
+};
+
+const isLoaded = (result: LoadedProfile | UnjudgedProfile): result is LoadedProfile => 'checks' in result;
+
+/** Audits each profile in turn; the exit code is the worst: 2 when any could not be judged, else 1 when any failed. */
+export const runAuditCommand = async (profiles: string[], options: AuditOptions): Promise<void> => {
+  const destinations = await planDestinations(options.targets, profiles);
+  const all = await loadAll(profiles, options);
+  const loaded = all.filter(isLoaded);
+  if (loaded.length > 0) checkSelection(loaded, options);
   const saveTo = options.saveArtifacts === undefined ? [] : saveFolders(options.saveArtifacts, loaded);
   const from = options.fromArtifacts === undefined ? [] : await findSavedFolders(options.fromArtifacts, loaded);
   const interrupt = interruptOnSigint();
   try {
-    const reports: Report[] = [];
-    for (const [index, profile] of loaded.entries()) {
-      const now = new Date();
-      reports.push(await auditOne(profile, options, { saveTo: saveTo[index], from: from[index] }, interrupt.signal, now));
-      if (saveTo[index] !== undefined) {
-        await writeManifest(saveTo[index], { store: profile.profile.store.name, profile: profile.file, q4checkVersion: toolVersion(), savedAt: now.toISOString() });
+    const results: Judged[] = [];
+    for (const result of all) {
+      if (!isLoaded(result)) {
+        results.push(result);
+        continue;
       }
       if (interrupt.signal.aborted) break;
+      const index = loaded.indexOf(result);
+      const now = new Date();
+      results.push(await auditOne(result, options, { saveTo: saveTo[index], from: from[index] }, interrupt.signal, now));
+      if (saveTo[index] !== undefined) {
+        await writeManifest(saveTo[index], { store: result.profile.store.name, profile: result.file, q4checkVersion: toolVersion(), savedAt: now.toISOString() });
+      }
     }
-    await writeReports(reports, options, destinations);
-    process.exitCode = Math.max(...reports.map((report) => (report.interrupted ? 2 : report.summary.exitCode)));
+    await writeReports(results, options, destinations, toolVersion());
+    process.exitCode = Math.max(...results.map((result) => indexEntry(result, []).exitCode));
   } finally {
     interrupt.dispose();
   }

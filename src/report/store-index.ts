@@ -1,0 +1,85 @@
+import type { Report } from '../engine/report.js';
+import { isAtOrAbove } from '../engine/severity.js';
+import { UNJUDGED_EXIT_CODE, unjudgedVerdict, type UnjudgedProfile } from './unjudged.js';
+
+/** A check at a glance: blocking failure, could not check, something to look at, all good, not run. */
+export type Light = 'fail' | 'error' | 'warn' | 'pass' | 'skipped';
+
+export interface IndexEntry {
+  store: string;
+  profile: string;
+  /** False when the profile could not be loaded: no check ran. */
+  judged: boolean;
+  exitCode: number;
+  verdict: string;
+  failures: number;
+  couldNotCheck: number;
+  checks: { id: string; light: Light }[];
+  /** The files written for this store, relative to the index. */
+  reports: string[];
+}
+
+export type Judged = Report | UnjudgedProfile;
+
+export const isUnjudged = (result: Judged): result is UnjudgedProfile => 'problems' in result;
+
+const lightOf = (report: Report, id: string, state: Report['checks'][number]['state']): Light => {
+  if (state === 'skipped') return 'skipped';
+  const findings = report.findings.filter((finding) => finding.check === id);
+  if (findings.some((finding) => finding.status === 'fail' && isAtOrAbove(finding.severity, report.failOn))) return 'fail';
+  if (state === 'error' || findings.some((finding) => finding.status === 'error')) return 'error';
+  if (findings.some((finding) => finding.status === 'fail' || finding.status === 'warn')) return 'warn';
+  return 'pass';
+};
+
+export const indexEntry = (result: Judged, reports: string[]): IndexEntry => {
+  if (isUnjudged(result)) {
+    return { store: result.profile, profile: result.profile, judged: false, exitCode: UNJUDGED_EXIT_CODE, verdict: unjudgedVerdict(result), failures: 0, couldNotCheck: 0, checks: [], reports };
+  }
+  return {
+    store: result.store.name,
+    profile: result.profile,
+    judged: true,
+    exitCode: result.interrupted ? UNJUDGED_EXIT_CODE : result.summary.exitCode,
+    verdict: result.summary.verdict,
+    failures: result.summary.counts.fail,
+    couldNotCheck: result.summary.counts.error,
+    checks: result.checks.map((run) => ({ id: run.id, light: lightOf(result, run.id, run.state) })),
+    reports,
+  };
+};
+
+/** Worst first: could not be judged, then the most failures, then the most could-not-check; ties by name. */
+export const worstFirst = (entries: readonly IndexEntry[]): IndexEntry[] =>
+  [...entries].sort((a, b) => b.exitCode - a.exitCode || b.failures - a.failures || b.couldNotCheck - a.couldNotCheck || a.store.localeCompare(b.store));
+
+export const renderIndexJson = (entries: readonly IndexEntry[], toolVersion: string): string =>
+  `${JSON.stringify({ schemaVersion: 1, tool: { name: 'q4check', version: toolVersion }, exitCode: Math.max(0, ...entries.map((e) => e.exitCode)), stores: worstFirst(entries) }, null, 2)}\n`;
+
+const LIGHT_ICON: Record<Light, string> = { fail: '🔴', error: '⚠️', warn: '🟡', pass: '🟢', skipped: '⚪' };
+const EXIT_ICON = ['✅', '❌', '⛔'];
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+export const renderIndexMarkdown = (entries: readonly IndexEntry[]): string => {
+  const checkIds = [...new Set(entries.flatMap((entry) => entry.checks.map((check) => check.id)))];
+  const unjudged = entries.filter((entry) => !entry.judged).length;
+  const lines = [
+    `## q4check: ${entries.length === 1 ? '1 store' : `${entries.length} stores`}${unjudged > 0 ? `, ${unjudged} could not be judged` : ''}`,
+    '',
+    `Lights: ${LIGHT_ICON.fail} failure at or above the threshold · ${LIGHT_ICON.error} could not check · ${LIGHT_ICON.warn} warning or lesser failure · ${LIGHT_ICON.pass} passed · ${LIGHT_ICON.skipped} not run`,
+    '',
+    `| | Store | ${checkIds.map((id) => `\`${id}\``).join(' | ')} | Verdict | Report |`,
+    `|---|---|${checkIds.map(() => '---|').join('')}---|---|`,
+    ...worstFirst(entries).map((entry) => {
+      const lights = checkIds.map((id) => {
+        const check = entry.checks.find((candidate) => candidate.id === id);
+        return check === undefined ? '—' : LIGHT_ICON[check.light];
+      });
+      const links = entry.reports.map((file) => `[${file.split('.').at(-1)}](${encodeURI(file)})`).join(' · ');
+      return `| ${EXIT_ICON[entry.exitCode] ?? '⛔'} | ${cell(entry.store)} | ${lights.join(' | ')} | ${cell(entry.verdict)} | ${links} |`;
+    }),
+    '',
+  ];
+  return lines.join('\n');
+};
