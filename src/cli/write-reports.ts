@@ -16,7 +16,7 @@ const verdictOf = (result: Judged): string => (isUnjudged(result) ? `${result.pr
  * and says which file holds which store's verdict (on stderr when a report goes to stdout).
  * `destinations[target][profile]` comes from planDestinations; results are in profile order.
  */
-export const writeReports = async (results: Judged[], options: AuditOptions, destinations: (string | undefined)[][], toolVersion: string): Promise<void> => {
+export const writeReports = async (results: Judged[], options: Pick<AuditOptions, 'targets' | 'color' | 'quiet'>, destinations: (string | undefined)[][], toolVersion: string): Promise<void> => {
   const toStdout = options.targets.some((target) => target.out === undefined);
   const say = async (line: string) => (toStdout ? writeStderr(`${line}\n`) : writeOutput(`${line}\n`, undefined));
   const folders = new Map<string, { result: Judged; files: string[] }[]>();
