@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { renderers } from '../report/index.js';
-import { indexEntry, isUnjudged, renderIndexJson, renderIndexMarkdown, type IndexEntry, type Judged } from '../report/store-index.js';
+import { indexEntry, isUnjudged, renderIndexHtml, renderIndexJson, renderIndexMarkdown, type IndexEntry, type Judged } from '../report/store-index.js';
 import { unjudgedRenderers, unjudgedVerdict } from '../report/unjudged.js';
 import type { AuditOptions } from './audit-options.js';
 import { writeStderr } from './session.js';
@@ -20,6 +20,7 @@ export const writeReports = async (results: Judged[], options: Pick<AuditOptions
   const toStdout = options.targets.some((target) => target.out === undefined);
   const say = async (line: string) => (toStdout ? writeStderr(`${line}\n`) : writeOutput(`${line}\n`, undefined));
   const folders = new Map<string, { result: Judged; files: string[] }[]>();
+  const htmlFolders = new Set<string>();
   for (const [index, target] of options.targets.entries()) {
     const color = options.color && target.out === undefined && process.stdout.isTTY === true;
     const context = { color, width: process.stdout.columns ?? 100, quiet: options.quiet };
@@ -36,6 +37,7 @@ export const writeReports = async (results: Judged[], options: Pick<AuditOptions
       await writeOutput(render(result, target.format, context), file);
       await say(`${file}: ${verdictOf(result)}`);
       if (file !== target.out) {
+        if (target.format === 'html') htmlFolders.add(target.out);
         const stores = folders.get(target.out) ?? [];
         const store = stores[profile] ?? { result, files: [] };
         store.files.push(path.basename(file));
@@ -48,6 +50,7 @@ export const writeReports = async (results: Judged[], options: Pick<AuditOptions
     const entries: IndexEntry[] = stores.map((store) => indexEntry(store.result, store.files));
     await writeOutput(renderIndexMarkdown(entries), path.join(folder, 'index.md'));
     await writeOutput(renderIndexJson(entries, toolVersion), path.join(folder, 'index.json'));
-    await say(`${path.join(folder, 'index.md')}, index.json: ${entries.length === 1 ? '1 store' : `${entries.length} stores`}, worst first`);
+    if (htmlFolders.has(folder)) await writeOutput(renderIndexHtml(entries, toolVersion), path.join(folder, 'index.html'));
+    await say(`${path.join(folder, 'index.md')}, index.json${htmlFolders.has(folder) ? ', index.html' : ''}: ${entries.length === 1 ? '1 store' : `${entries.length} stores`}, worst first`);
   }
 };

@@ -1,5 +1,6 @@
 import type { Report } from '../engine/report.js';
 import { isAtOrAbove } from '../engine/severity.js';
+import { escapeHtml } from './svg.js';
 import { UNJUDGED_EXIT_CODE, unjudgedVerdict, type UnjudgedProfile } from './unjudged.js';
 
 /** A check at a glance: blocking failure, could not check, something to look at, all good, not run. */
@@ -23,7 +24,7 @@ export type Judged = Report | UnjudgedProfile;
 
 export const isUnjudged = (result: Judged): result is UnjudgedProfile => 'problems' in result;
 
-const lightOf = (report: Report, id: string, state: Report['checks'][number]['state']): Light => {
+export const lightOf = (report: Report, id: string, state: Report['checks'][number]['state']): Light => {
   if (state === 'skipped') return 'skipped';
   const findings = report.findings.filter((finding) => finding.check === id);
   if (findings.some((finding) => finding.status === 'fail' && isAtOrAbove(finding.severity, report.failOn))) return 'fail';
@@ -56,7 +57,7 @@ export const worstFirst = (entries: readonly IndexEntry[]): IndexEntry[] =>
 export const renderIndexJson = (entries: readonly IndexEntry[], toolVersion: string): string =>
   `${JSON.stringify({ schemaVersion: 1, tool: { name: 'q4check', version: toolVersion }, exitCode: Math.max(0, ...entries.map((e) => e.exitCode)), stores: worstFirst(entries) }, null, 2)}\n`;
 
-const LIGHT_ICON: Record<Light, string> = { fail: '🔴', error: '⚠️', warn: '🟡', pass: '🟢', skipped: '⚪' };
+export const LIGHT_ICON: Record<Light, string> = { fail: '🔴', error: '⚠️', warn: '🟡', pass: '🟢', skipped: '⚪' };
 const EXIT_ICON = ['✅', '❌', '⛔'];
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -82,4 +83,36 @@ export const renderIndexMarkdown = (entries: readonly IndexEntry[]): string => {
     '',
   ];
   return lines.join('\n');
+};
+
+/** The agency's front page: every store with its lights, worst first, each linking to its reports. */
+export const renderIndexHtml = (entries: readonly IndexEntry[], toolVersion: string): string => {
+  const checkIds = [...new Set(entries.flatMap((entry) => entry.checks.map((check) => check.id)))];
+  const rows = worstFirst(entries).map((entry) => {
+    const lights = checkIds.map((id) => {
+      const light = entry.checks.find((check) => check.id === id)?.light;
+      return `<td class="light">${light === undefined ? '—' : LIGHT_ICON[light]}</td>`;
+    });
+    const links = entry.reports.map((file) => `<a href="${escapeHtml(encodeURI(file))}">${escapeHtml(file.split('.').at(-1) ?? file)}</a>`).join(' · ');
+    return `<tr class="exit-${entry.exitCode}"><td>${EXIT_ICON[entry.exitCode] ?? '⛔'}</td><td>${escapeHtml(entry.store)}</td>${lights.join('')}<td>${escapeHtml(entry.verdict)}</td><td>${links}</td></tr>`;
+  });
+  const head = checkIds.map((id) => `<th><code>${escapeHtml(id)}</code></th>`).join('');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>q4check: ${entries.length} stores</title>
+<style>body { font: 14px/1.45 system-ui, sans-serif; max-width: 1100px; margin: 0 auto; padding: 24px; } table { border-collapse: collapse; width: 100%; } th, td { text-align: left; border-bottom: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; } .exit-2 td, .exit-1 td:nth-child(2) { font-weight: 600; }</style>
+</head>
+<body>
+<h1>q4check: ${entries.length === 1 ? '1 store' : `${entries.length} stores`}</h1>
+<p>${LIGHT_ICON.fail} failure at or above the threshold · ${LIGHT_ICON.error} could not check · ${LIGHT_ICON.warn} warning or lesser failure · ${LIGHT_ICON.pass} passed · ${LIGHT_ICON.skipped} not run</p>
+<table><thead><tr><th></th><th>Store</th>${head}<th>Verdict</th><th>Reports</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>
+<footer><p>q4check ${escapeHtml(toolVersion)}</p></footer>
+</body>
+</html>
+`;
 };

@@ -1,5 +1,6 @@
 import type { Format } from '../cli/outputs.js';
 import { escapeXml } from './junit.js';
+import { escapeHtml } from './svg.js';
 
 /**
  * A profile that could not be judged (it does not load, or is not valid): it still gets a report
@@ -59,4 +60,7 @@ const terminal = (unjudged: UnjudgedProfile): string =>
 const markdown = (unjudged: UnjudgedProfile): string =>
   [`## ⛔ q4check: \`${unjudged.profile}\` could not be judged`, '', ...unjudged.problems.map((line) => `- \`${line.replace(/`/g, "'")}\``), '', `**Exit code ${UNJUDGED_EXIT_CODE}:** the profile could not be judged.`, ''].join('\n');
 
-export const unjudgedRenderers: Readonly<Record<Format, (unjudged: UnjudgedProfile) => string>> = { terminal, json, junit, markdown };
+const html = (unjudged: UnjudgedProfile): string =>
+  `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escapeHtml(`q4check: ${unjudged.profile} could not be judged`)}</title></head>\n<body>\n<h1>${escapeHtml(unjudged.profile)} could not be judged</h1>\n<ul>${unjudged.problems.map((line) => `<li><code>${escapeHtml(line)}</code></li>`).join('')}</ul>\n<p><strong>Exit code ${UNJUDGED_EXIT_CODE}:</strong> the profile could not be judged.</p>\n</body>\n</html>\n`;
+
+export const unjudgedRenderers: Readonly<Record<Format, (unjudged: UnjudgedProfile) => string>> = { terminal, json, junit, markdown, html };

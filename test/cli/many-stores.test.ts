@@ -68,3 +68,19 @@ describe('many stores in one run', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(existsSync('bad-date.txt')).toBe(false);
   });
 });
+
+describe('an HTML folder', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it('gets index.html beside the reports, worst first, linking to each', async () => {
+    const dir = temp();
+    const good = writeOfflineStore(path.join(dir, 'good.yaml'), 'Good Store', 150);
+    const out = path.join(dir, 'html/');
+    const result = await runCli(['audit', good, INVALID, '--today', '2026-11-20', '--format', 'html', '--out', out]);
+    expect(result.status).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(['bad-date.html', 'good.html', 'index.html', 'index.json', 'index.md']);
+    const index = readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(index.indexOf('bad-date.html')).toBeLessThan(index.indexOf('good.html'));
+    expect(index).toContain('<a href="good.html">html</a>');
+    expect(index).not.toMatch(/<script|\ssrc=|href="http/);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe(`${out}index.md, index.json, index.html: 2 stores, worst first`);
+  });
+});
