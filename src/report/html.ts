@@ -1,7 +1,7 @@
 import type { Finding, Report } from '../engine/report.js';
 import { SEVERITIES } from '../engine/severity.js';
 import { findingsByCause, groupByRule, showInvisible, someSubjects } from './layout.js';
-import { LIGHT_ICON, lightOf, type Light } from './store-index.js';
+import { LIGHT_CSS, lightDot, lightOf, type Light } from './store-index.js';
 import { escapeHtml as h, lineChartSvg, treeSvg } from './svg.js';
 import { causeLine, countsLine, exitLine, peakLine, sectionsOf, STATUS_WORD, suppressionNotes, type CheckSection } from './text.js';
 
@@ -21,6 +21,7 @@ h1 { margin: 0 0 4px; font-size: 26px; } h2 { margin-top: 28px; border-bottom: 1
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: 4px 8px; }
 .light { font-weight: 600; white-space: nowrap; }
+${LIGHT_CSS}
 .status-fail, .light-fail { color: var(--fail); } .status-error, .light-error { color: var(--error); }
 .status-warn, .light-warn { color: var(--warn); } .status-pass, .light-pass { color: var(--pass); } .status-skip, .light-skipped { color: var(--skip); }
 .finding { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 4px; padding: 8px 12px; margin: 8px 0; break-inside: avoid; }
@@ -41,7 +42,7 @@ const summaryTable = (report: Report): string => {
   const rows = report.checks.map((run) => {
     const light = lightOf(report, run.id, run.state);
     const findings = report.findings.filter((finding) => finding.check === run.id);
-    return `<tr><td class="light light-${light}">${LIGHT_ICON[light]} ${LIGHT_WORD[light]}</td><td><a href="#check-${h(run.id)}">${h(run.title)}</a> <code>${h(run.id)}</code></td><td>${h(run.state === 'skipped' ? `Skipped: ${run.reason ?? ''}` : countsLine(findings))}</td></tr>`;
+    return `<tr><td class="light light-${light}">${lightDot(light)} ${LIGHT_WORD[light]}</td><td><a href="#check-${h(run.id)}">${h(run.title)}</a> <code>${h(run.id)}</code></td><td>${h(run.state === 'skipped' ? `Skipped: ${run.reason ?? ''}` : countsLine(findings))}</td></tr>`;
   });
   return `<table class="summary"><thead><tr><th>Light</th><th>Check</th><th>Findings</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 };

@@ -85,16 +85,23 @@ export const renderIndexMarkdown = (entries: readonly IndexEntry[]): string => {
   return lines.join('\n');
 };
 
+/** Traffic lights drawn by CSS: emoji need a colour font that a printer or a bare machine may lack. */
+export const lightDot = (light: Light): string => `<span class="dot dot-${light}" title="${light}"></span>`;
+
+export const LIGHT_CSS = `.dot { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%; vertical-align: -0.05em; border: 1px solid #57606a; }
+.dot-fail { background: #b42318; } .dot-error { background: #9a6700; } .dot-warn { background: #eac54f; } .dot-pass { background: #1a7f37; } .dot-skipped { background: #fff; }
+@media print { .dot { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }`;
+
 /** The agency's front page: every store with its lights, worst first, each linking to its reports. */
 export const renderIndexHtml = (entries: readonly IndexEntry[], toolVersion: string): string => {
   const checkIds = [...new Set(entries.flatMap((entry) => entry.checks.map((check) => check.id)))];
   const rows = worstFirst(entries).map((entry) => {
     const lights = checkIds.map((id) => {
       const light = entry.checks.find((check) => check.id === id)?.light;
-      return `<td class="light">${light === undefined ? '—' : LIGHT_ICON[light]}</td>`;
+      return `<td class="light">${light === undefined ? '—' : lightDot(light)}</td>`;
     });
     const links = entry.reports.map((file) => `<a href="${escapeHtml(encodeURI(file))}">${escapeHtml(file.split('.').at(-1) ?? file)}</a>`).join(' · ');
-    return `<tr class="exit-${entry.exitCode}"><td>${EXIT_ICON[entry.exitCode] ?? '⛔'}</td><td>${escapeHtml(entry.store)}</td>${lights.join('')}<td>${escapeHtml(entry.verdict)}</td><td>${links}</td></tr>`;
+    return `<tr class="exit-${entry.exitCode}"><td>${entry.exitCode}</td><td>${escapeHtml(entry.store)}</td>${lights.join('')}<td>${escapeHtml(entry.verdict)}</td><td>${links}</td></tr>`;
   });
   const head = checkIds.map((id) => `<th><code>${escapeHtml(id)}</code></th>`).join('');
   return `<!DOCTYPE html>
@@ -103,12 +110,13 @@ export const renderIndexHtml = (entries: readonly IndexEntry[], toolVersion: str
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>q4check: ${entries.length} stores</title>
-<style>body { font: 14px/1.45 system-ui, sans-serif; max-width: 1100px; margin: 0 auto; padding: 24px; } table { border-collapse: collapse; width: 100%; } th, td { text-align: left; border-bottom: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; } .exit-2 td, .exit-1 td:nth-child(2) { font-weight: 600; }</style>
+<style>body { font: 14px/1.45 system-ui, sans-serif; max-width: 1100px; margin: 0 auto; padding: 24px; } table { border-collapse: collapse; width: 100%; } th, td { text-align: left; border-bottom: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; } .exit-2 td, .exit-1 td:nth-child(2) { font-weight: 600; }
+${LIGHT_CSS}</style>
 </head>
 <body>
 <h1>q4check: ${entries.length === 1 ? '1 store' : `${entries.length} stores`}</h1>
-<p>${LIGHT_ICON.fail} failure at or above the threshold · ${LIGHT_ICON.error} could not check · ${LIGHT_ICON.warn} warning or lesser failure · ${LIGHT_ICON.pass} passed · ${LIGHT_ICON.skipped} not run</p>
-<table><thead><tr><th></th><th>Store</th>${head}<th>Verdict</th><th>Reports</th></tr></thead><tbody>
+<p>${lightDot('fail')} failure at or above the threshold · ${lightDot('error')} could not check · ${lightDot('warn')} warning or lesser failure · ${lightDot('pass')} passed · ${lightDot('skipped')} not run</p>
+<table><thead><tr><th>Exit</th><th>Store</th>${head}<th>Verdict</th><th>Reports</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>
 <footer><p>q4check ${escapeHtml(toolVersion)}</p></footer>
