@@ -18,6 +18,9 @@ export interface AuditOptions {
   timeoutMs?: number;
   saveArtifacts?: string;
   fromArtifacts?: string;
+  /** An earlier JSON report or baseline: its failures no longer fail the run. */
+  baseline?: string;
+  updateBaseline: boolean;
   color: boolean;
   quiet: boolean;
   debug: boolean;
@@ -52,6 +55,7 @@ export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly s
     skip: raw.skip as string[],
     color: raw.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== ''),
     quiet: raw.quiet === true,
+    updateBaseline: raw.updateBaseline === true,
     debug: raw.debug === true,
   };
   if (today !== undefined) options.today = today;
@@ -59,5 +63,7 @@ export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly s
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
   if (typeof raw.saveArtifacts === 'string') options.saveArtifacts = raw.saveArtifacts;
   if (typeof raw.fromArtifacts === 'string') options.fromArtifacts = raw.fromArtifacts;
+  if (typeof raw.baseline === 'string') options.baseline = raw.baseline;
+  if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline writes the file --baseline names: give --baseline FILE');
   return options;
 };

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { AnyCheck } from '../../engine/define-check.js';
 import { builtinChecks, loadPlugin } from '../../engine/registry.js';
 import type { Report } from '../../engine/report.js';
@@ -12,6 +13,7 @@ import { resolvePeak } from '../../profile/peak.js';
 import { indexEntry, type Judged } from '../../report/store-index.js';
 import type { UnjudgedProfile } from '../../report/unjudged.js';
 import { parseAuditOptions, type AuditOptions } from '../audit-options.js';
+import { applyBaseline, readBaseline, writeBaseline } from '../baseline.js';
 import { findSavedFolders, saveFolders, writeManifest } from '../artifact-folders.js';
 import { interruptOnSigint } from '../interrupt.js';
 import { createLogger, createProgress } from '../progress.js';
@@ -94,6 +96,10 @@ export const runAuditCommand = async (profiles: string[], options: AuditOptions)
   if (loaded.length > 0) checkSelection(loaded, options);
   const saveTo = options.saveArtifacts === undefined ? [] : saveFolders(options.saveArtifacts, loaded);
   const from = options.fromArtifacts === undefined ? [] : await findSavedFolders(options.fromArtifacts, loaded);
+  const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline).catch((error: unknown) => {
+    if (options.updateBaseline && !existsSync(options.baseline!)) return [];
+    throw error;
+  });
   const interrupt = interruptOnSigint();
   try {
     const results: Judged[] = [];
@@ -105,12 +111,14 @@ export const runAuditCommand = async (profiles: string[], options: AuditOptions)
       if (interrupt.signal.aborted) break;
       const index = loaded.indexOf(result);
       const now = new Date();
-      results.push(await auditOne(result, options, { saveTo: saveTo[index], from: from[index] }, interrupt.signal, now));
+      const report = await auditOne(result, options, { saveTo: saveTo[index], from: from[index] }, interrupt.signal, now);
+      results.push(baseline === undefined ? report : applyBaseline(report, baseline));
       if (saveTo[index] !== undefined) {
         await writeManifest(saveTo[index], { store: result.profile.store.name, profile: result.file, q4checkVersion: toolVersion(), savedAt: now.toISOString() });
       }
     }
     await writeReports(results, options, destinations, toolVersion());
+    if (options.updateBaseline && !interrupt.signal.aborted) await writeBaseline(options.baseline!, results);
     process.exitCode = Math.max(...results.map((result) => indexEntry(result, []).exitCode));
   } finally {
     interrupt.dispose();
