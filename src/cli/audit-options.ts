@@ -4,6 +4,7 @@ import { UsageError } from '../lib/errors.js';
 import type { ProfileOverride } from '../profile/load.js';
 import { parseOverride } from './overrides.js';
 import { pairOutputs, type OutputTarget } from './outputs.js';
+import { parseShard, type Shard } from './shard.js';
 import { parseToday } from './today-option.js';
 
 export interface AuditOptions {
@@ -21,6 +22,8 @@ export interface AuditOptions {
   /** An earlier JSON report or baseline: its failures no longer fail the run. */
   baseline?: string;
   updateBaseline: boolean;
+  /** Audit only this share of the profiles: a CI matrix spreads an agency's stores over machines. */
+  shard?: Shard;
   color: boolean;
   quiet: boolean;
   debug: boolean;
@@ -64,6 +67,8 @@ export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly s
   if (typeof raw.saveArtifacts === 'string') options.saveArtifacts = raw.saveArtifacts;
   if (typeof raw.fromArtifacts === 'string') options.fromArtifacts = raw.fromArtifacts;
   if (typeof raw.baseline === 'string') options.baseline = raw.baseline;
+  const shard = parseShard(raw.shard);
+  if (shard !== undefined) options.shard = shard;
   if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline writes the file --baseline names: give --baseline FILE');
   return options;
 };

@@ -14,6 +14,7 @@ import { indexEntry, type Judged } from '../../report/store-index.js';
 import type { UnjudgedProfile } from '../../report/unjudged.js';
 import { parseAuditOptions, type AuditOptions } from '../audit-options.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../baseline.js';
+import { inShard } from '../shard.js';
 import { findSavedFolders, saveFolders, writeManifest } from '../artifact-folders.js';
 import { interruptOnSigint } from '../interrupt.js';
 import { createLogger, createProgress } from '../progress.js';
@@ -89,7 +90,13 @@ const loadAll = async (profiles: string[], options: AuditOptions): Promise<(Load
 const isLoaded = (result: LoadedProfile | UnjudgedProfile): result is LoadedProfile => 'checks' in result;
 
 /** Audits each profile in turn; the exit code is the worst: 2 when any could not be judged, else 1 when any failed. */
-export const runAuditCommand = async (profiles: string[], options: AuditOptions): Promise<void> => {
+export const runAuditCommand = async (given: string[], options: AuditOptions): Promise<void> => {
+  const shard = options.shard;
+  const profiles = shard === undefined ? given : given.filter((file) => inShard(file, shard));
+  if (profiles.length === 0) {
+    writeStderr(`q4check: shard ${shard!.index}/${shard!.count} holds none of the ${given.length} profiles; nothing to audit\n`);
+    return;
+  }
   const destinations = await planDestinations(options.targets, profiles);
   const all = await loadAll(profiles, options);
   const loaded = all.filter(isLoaded);

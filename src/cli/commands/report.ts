@@ -45,9 +45,14 @@ const readReports = async (file: string): Promise<Judged[]> => {
 const profileOf = (result: Judged): string => result.profile;
 
 /** `q4check report a.json b.json --format markdown --out reports/`: saved JSON reports rendered again, with no network. */
-export const reportCommand = async (files: string[], raw: Record<string, unknown>, argv: readonly string[]): Promise<void> => {
+export const reportCommand = async (args: string[], raw: Record<string, unknown>, argv: readonly string[]): Promise<void> => {
+  // `report merge shard-*.json`: the shards of a CI matrix joined into one set, in profile order.
+  const merge = args[0] === 'merge';
+  const files = merge ? args.slice(1) : args;
+  if (files.length === 0) throw new UsageError('report merge needs the JSON reports to join');
   const targets = pairOutputs(argv);
-  const results = (await Promise.all(files.map(readReports))).flat();
+  const read = (await Promise.all(files.map(readReports))).flat();
+  const results = merge ? [...read].sort((a, b) => profileOf(a).localeCompare(profileOf(b))) : read;
   const destinations = await planDestinations(targets, results.map(profileOf));
   const color = raw.color !== false && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
   await writeReports(results, { targets, color, quiet: raw.quiet === true }, destinations, toolVersion());
