@@ -13,7 +13,7 @@ const verdictOf = (result: Judged): string => (isUnjudged(result) ? `${result.pr
 
 /**
  * Writes every target for every profile, judged or not, then an index in each folder written to,
- * and says which file holds which store's verdict (on stderr when a report goes to stdout).
+ * and says which file of a folder holds which store's verdict (on stderr when a report goes to stdout).
  * `destinations[target][profile]` comes from planDestinations; results are in profile order.
  */
 export const writeReports = async (results: Judged[], options: Pick<AuditOptions, 'targets' | 'color' | 'quiet'>, destinations: (string | undefined)[][], toolVersion: string): Promise<void> => {
@@ -35,8 +35,9 @@ export const writeReports = async (results: Judged[], options: Pick<AuditOptions
     for (const [profile, result] of results.entries()) {
       const file = destinations[index]![profile]!;
       await writeOutput(render(result, target.format, context), file);
-      await say(`${file}: ${verdictOf(result)}`);
+      // A single --out FILE is where the user looks already; a folder's files are named as they are written.
       if (file !== target.out) {
+        await say(`${file}: ${verdictOf(result)}`);
         if (target.format === 'html') htmlFolders.add(target.out);
         const stores = folders.get(target.out) ?? [];
         const store = stores[profile] ?? { result, files: [] };
