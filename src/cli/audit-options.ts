@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { FAIL_ON_LEVELS, type FailOn } from '../engine/severity.js';
 import { parseServerAddress } from '../dns/server-address.js';
 import { UsageError } from '../lib/errors.js';
@@ -24,6 +25,8 @@ export interface AuditOptions {
   updateBaseline: boolean;
   /** Audit only this share of the profiles: a CI matrix spreads an agency's stores over machines. */
   shard?: Shard;
+  /** How many stores are audited at once. */
+  concurrency: number;
   color: boolean;
   quiet: boolean;
   debug: boolean;
@@ -43,6 +46,16 @@ const parseResolvers = (value: unknown): string[] => {
   return resolvers;
 };
 
+/** Audits wait on the network far more than on the CPU: a few stores per core keep both busy. */
+export const DEFAULT_CONCURRENCY = Math.max(2, availableParallelism() * 4);
+
+const parseConcurrency = (value: unknown): number => {
+  if (value === undefined) return DEFAULT_CONCURRENCY;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--concurrency takes a whole number of stores above 0, not "${String(value)}"`);
+  return count;
+};
+
 /** Commander's raw option bag, checked and typed; every mistake is a UsageError. */
 export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly string[], env: NodeJS.ProcessEnv): AuditOptions => {
   const today = parseToday(raw.today);
@@ -59,6 +72,7 @@ export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly s
     color: raw.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== ''),
     quiet: raw.quiet === true,
     updateBaseline: raw.updateBaseline === true,
+    concurrency: parseConcurrency(raw.concurrency),
     debug: raw.debug === true,
   };
   if (today !== undefined) options.today = today;

@@ -27,6 +27,7 @@ const withAuditOptions = (command: Command): Command =>
     .option('--save-artifacts <dir>', 'save what each check gathered, to judge again offline')
     .option('--from-artifacts <dir>', 'judge saved artifacts instead of gathering (no network)')
     .option('--baseline <file>', 'an earlier JSON report or baseline: failures already in it are skipped (reason baseline); only new ones fail')
+    .option('--concurrency <n>', 'how many stores to audit at once (default: 4 per core)')
     .option('--shard <i/n>', "audit only the i-th of n shares of the profiles (by file name), for a CI matrix")
     .option('--update-baseline', 'write the failures of this run to the --baseline file, sorted')
     .option('--quiet', 'no progress and no passing findings in the terminal report')

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { renderers } from '../report/index.js';
 import { indexEntry, isUnjudged, renderIndexHtml, renderIndexJson, renderIndexMarkdown, type IndexEntry, type Judged } from '../report/store-index.js';
-import { unjudgedRenderers, unjudgedVerdict } from '../report/unjudged.js';
+import { unjudgedDocument, unjudgedRenderers, unjudgedVerdict } from '../report/unjudged.js';
 import type { AuditOptions } from './audit-options.js';
 import { writeStderr } from './session.js';
 import { writeOutput } from './write-output.js';
@@ -28,7 +28,10 @@ export const writeReports = async (results: Judged[], options: Pick<AuditOptions
       // One invalid profile alone was already explained on stderr; among several, its report says so in line.
       const shown = results.length === 1 ? results.filter((result) => !isUnjudged(result)) : results;
       // Several reports on one stream stay one JSON document: an array of reports.
-      if (target.format === 'json' && shown.length > 1) await writeOutput(`${JSON.stringify(shown, null, 2)}\n`, undefined);
+      if (target.format === 'json' && shown.length > 1) {
+        const documents = shown.map((result) => (isUnjudged(result) ? unjudgedDocument(result) : result));
+        await writeOutput(`${JSON.stringify(documents, null, 2)}\n`, undefined);
+      }
       else for (const result of shown) await writeOutput(render(result, target.format, context), undefined);
       continue;
     }

@@ -23,19 +23,17 @@ export const problemLine = (unjudged: UnjudgedProfile): string => {
 
 export const unjudgedVerdict = (unjudged: UnjudgedProfile): string => `could not be judged: ${problemLine(unjudged)}`;
 
-const json = (unjudged: UnjudgedProfile): string =>
-  `${JSON.stringify(
-    {
-      schemaVersion: 1,
-      tool: { name: 'q4check', version: unjudged.toolVersion },
-      profile: unjudged.profile,
-      judged: false,
-      problems: unjudged.problems,
-      summary: { exitCode: UNJUDGED_EXIT_CODE, verdict: unjudgedVerdict(unjudged) },
-    },
-    null,
-    2,
-  )}\n`;
+/** The JSON report of a profile that could not be judged: the report's header, its problems, exit code 2. */
+export const unjudgedDocument = (unjudged: UnjudgedProfile) => ({
+  schemaVersion: 1,
+  tool: { name: 'q4check', version: unjudged.toolVersion },
+  profile: unjudged.profile,
+  judged: false,
+  problems: unjudged.problems,
+  summary: { exitCode: UNJUDGED_EXIT_CODE, verdict: unjudgedVerdict(unjudged) },
+});
+
+const json = (unjudged: UnjudgedProfile): string => `${JSON.stringify(unjudgedDocument(unjudged), null, 2)}\n`;
 
 /** One suite, one error testcase naming the problem: CI shows a red test, not a missing file. */
 const junit = (unjudged: UnjudgedProfile): string => {

@@ -84,3 +84,27 @@ describe('an HTML folder', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(result.stdout.trim().split('\n').at(-1)).toBe(`${out}index.md, index.json, index.html: 2 stores, worst first`);
   });
 });
+
+describe('--concurrency', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it('stores audited at once give the same reports, in the order given, as one at a time', async () => {
+    const dir = temp();
+    const stores = Array.from({ length: 8 }, (_, i) => writeOfflineStore(path.join(dir, `s${i}.yaml`), `Store ${i}`, i % 3 === 0 ? 5_000_000 : 150));
+    const judge = async (concurrency: string) => {
+      const result = await runCli(['audit', ...stores, INVALID, '--today', '2026-11-20', '--format', 'json', '--concurrency', concurrency]);
+      expect(result.status).toBe(2);
+      const reports = JSON.parse(result.stdout) as { store?: { name: string }; checks?: { durationMs: number }[] }[];
+      return reports.map((report) => ({ ...report, checks: report.checks?.map((check) => ({ ...check, durationMs: 0 })) }));
+    };
+    const one = await judge('1');
+    expect(one.map((report) => report.store?.name ?? 'unjudged')).toEqual([...stores.map((_, i) => `Store ${i}`), 'unjudged']);
+    // The one that could not be judged is a JSON report too, as `report` reads it back.
+    expect(one.at(-1)).toMatchObject({ schemaVersion: 1, judged: false, profile: INVALID, summary: { exitCode: 2 } });
+    expect(await judge('8')).toEqual(one);
+  });
+
+  it('refuses a count that is not a whole number above 0', async () => {
+    const result = await runCli(['audit', INVALID, '--concurrency', '0']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('q4check: --concurrency takes a whole number of stores above 0, not "0"\n');
+  });
+});

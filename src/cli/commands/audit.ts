@@ -14,6 +14,7 @@ import { indexEntry, type Judged } from '../../report/store-index.js';
 import type { UnjudgedProfile } from '../../report/unjudged.js';
 import { parseAuditOptions, type AuditOptions } from '../audit-options.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../baseline.js';
+import { mapBounded } from '../pool.js';
 import { inShard } from '../shard.js';
 import { findSavedFolders, saveFolders, writeManifest } from '../artifact-folders.js';
 import { interruptOnSigint } from '../interrupt.js';
@@ -43,10 +44,10 @@ interface ArtifactFolder {
   from?: string | undefined;
 }
 
-const auditOne = async (loaded: LoadedProfile, options: AuditOptions, artifacts: ArtifactFolder, signal: AbortSignal, now: Date): Promise<Report> => {
+const auditOne = async (loaded: LoadedProfile, options: AuditOptions, artifacts: ArtifactFolder, signal: AbortSignal, now: Date, spinner: boolean): Promise<Report> => {
   const { store } = loaded.profile;
   const today = options.today ?? dateInTimeZone(now, store.timezone);
-  const progress = await createProgress(store.name, process.stderr.isTTY === true && !options.quiet);
+  const progress = await createProgress(store.name, spinner && process.stderr.isTTY === true && !options.quiet);
   try {
     return await runAudit({
       loaded,
@@ -109,21 +110,18 @@ export const runAuditCommand = async (given: string[], options: AuditOptions): P
   });
   const interrupt = interruptOnSigint();
   try {
-    const results: Judged[] = [];
-    for (const result of all) {
-      if (!isLoaded(result)) {
-        results.push(result);
-        continue;
-      }
-      if (interrupt.signal.aborted) break;
+    // One spinner line cannot show several stores at once: concurrent audits run without it.
+    const spinner = options.concurrency === 1 || loaded.length === 1;
+    const results: Judged[] = await mapBounded(all, options.concurrency, interrupt.signal, async (result): Promise<Judged> => {
+      if (!isLoaded(result)) return result;
       const index = loaded.indexOf(result);
       const now = new Date();
-      const report = await auditOne(result, options, { saveTo: saveTo[index], from: from[index] }, interrupt.signal, now);
-      results.push(baseline === undefined ? report : applyBaseline(report, baseline));
+      const report = await auditOne(result, options, { saveTo: saveTo[index], from: from[index] }, interrupt.signal, now, spinner);
       if (saveTo[index] !== undefined) {
         await writeManifest(saveTo[index], { store: result.profile.store.name, profile: result.file, q4checkVersion: toolVersion(), savedAt: now.toISOString() });
       }
-    }
+      return baseline === undefined ? report : applyBaseline(report, baseline);
+    });
     await writeReports(results, options, destinations, toolVersion());
     if (options.updateBaseline && !interrupt.signal.aborted) await writeBaseline(options.baseline!, results);
     process.exitCode = Math.max(...results.map((result) => indexEntry(result, []).exitCode));
