@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { FAIL_ON_LEVELS, type FailOn } from '../engine/severity.js';
 import { parseServerAddress } from '../dns/server-address.js';
 import { UsageError } from '../lib/errors.js';
 import type { ProfileOverride } from '../profile/load.js';
 import { parseOverride } from './overrides.js';
 import { pairOutputs, type OutputTarget } from './outputs.js';
+import { parseShard, type Shard } from './shard.js';
 import { parseToday } from './today-option.js';
 
 export interface AuditOptions {
@@ -18,6 +20,13 @@ export interface AuditOptions {
   timeoutMs?: number;
   saveArtifacts?: string;
   fromArtifacts?: string;
+  /** An earlier JSON report or baseline: its failures no longer fail the run. */
+  baseline?: string;
+  updateBaseline: boolean;
+  /** Audit only this share of the profiles: a CI matrix spreads an agency's stores over machines. */
+  shard?: Shard;
+  /** How many stores are audited at once. */
+  concurrency: number;
   color: boolean;
   quiet: boolean;
   debug: boolean;
@@ -37,6 +46,16 @@ const parseResolvers = (value: unknown): string[] => {
   return resolvers;
 };
 
+/** Audits wait on the network far more than on the CPU: a few stores per core keep both busy. */
+export const DEFAULT_CONCURRENCY = Math.max(2, availableParallelism() * 4);
+
+const parseConcurrency = (value: unknown): number => {
+  if (value === undefined) return DEFAULT_CONCURRENCY;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--concurrency takes a whole number of stores above 0, not "${String(value)}"`);
+  return count;
+};
+
 /** Commander's raw option bag, checked and typed; every mistake is a UsageError. */
 export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly string[], env: NodeJS.ProcessEnv): AuditOptions => {
   const today = parseToday(raw.today);
@@ -52,6 +71,8 @@ export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly s
     skip: raw.skip as string[],
     color: raw.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== ''),
     quiet: raw.quiet === true,
+    updateBaseline: raw.updateBaseline === true,
+    concurrency: parseConcurrency(raw.concurrency),
     debug: raw.debug === true,
   };
   if (today !== undefined) options.today = today;
@@ -59,5 +80,9 @@ export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly s
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
   if (typeof raw.saveArtifacts === 'string') options.saveArtifacts = raw.saveArtifacts;
   if (typeof raw.fromArtifacts === 'string') options.fromArtifacts = raw.fromArtifacts;
+  if (typeof raw.baseline === 'string') options.baseline = raw.baseline;
+  const shard = parseShard(raw.shard);
+  if (shard !== undefined) options.shard = shard;
+  if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline writes the file --baseline names: give --baseline FILE');
   return options;
 };

@@ -3,15 +3,20 @@ import { reportFailure } from './failure.js';
 import { toolVersion } from './version.js';
 
 const FAIL_ON = ['critical', 'high', 'medium', 'low'];
-const FORMAT_NAMES = ['terminal', 'json', 'junit', 'markdown'];
+const FORMAT_NAMES = ['terminal', 'json', 'junit', 'markdown', 'html'];
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** The options `audit` and `demo` share: the demo is an audit of the embedded store. */
-const withAuditOptions = (command: Command): Command =>
+/** Where reports go: what `audit`, `demo` and `report` share. */
+const withOutputOptions = (command: Command): Command =>
   command
     .addOption(new Option('--format <format>', 'output format; repeat for several, each followed by its --out').choices(FORMAT_NAMES).argParser(collect))
-    .option('--out <file>', 'write the preceding --format to this file (a folder when auditing several profiles)', collect)
+    .option('--out <file>', 'write the preceding --format to this file (a folder for several profiles)', collect)
+    .option('--no-color', 'plain output without colour (NO_COLOR is honoured too)');
+
+/** The options `audit` and `demo` share: the demo is an audit of the embedded store. */
+const withAuditOptions = (command: Command): Command =>
+  withOutputOptions(command)
     .addOption(new Option('--fail-on <severity>', 'lowest severity whose failures fail the run').choices(FAIL_ON).default('high'))
     .option('--only <check>', 'run only this check (repeatable)', collect, [])
     .option('--skip <check>', 'do not run this check (repeatable)', collect, [])
@@ -21,7 +26,10 @@ const withAuditOptions = (command: Command): Command =>
     .option('--timeout <seconds>', 'time limit for each check, overriding its own')
     .option('--save-artifacts <dir>', 'save what each check gathered, to judge again offline')
     .option('--from-artifacts <dir>', 'judge saved artifacts instead of gathering (no network)')
-    .option('--no-color', 'plain output without colour (NO_COLOR is honoured too)')
+    .option('--baseline <file>', 'an earlier JSON report or baseline: failures already in it are skipped (reason baseline); only new ones fail')
+    .option('--concurrency <n>', 'how many stores to audit at once (default: 4 per core)')
+    .option('--shard <i/n>', "audit only the i-th of n shares of the profiles (by file name), for a CI matrix")
+    .option('--update-baseline', 'write the failures of this run to the --baseline file, sorted')
     .option('--quiet', 'no progress and no passing findings in the terminal report')
     .option('--debug', 'on stderr: each DNS exchange and webhook request (never a secret), and stack traces for internal errors');
 
@@ -39,6 +47,9 @@ export const buildProgram = (argv: readonly string[]): Command => {
   withAuditOptions(program.command('demo').description('start loopback simulators and audit the embedded demo store')).action(
     async (options: Record<string, unknown>) => (await import('./commands/demo.js')).demoCommand(options, argv),
   );
+  withOutputOptions(program.command('report').description('render saved JSON reports again in other formats, with no network').argument('<reports...>', 'JSON reports written by audit --format json'))
+    .option('--quiet', 'no passing findings in the terminal report')
+    .action(async (reports: string[], options: Record<string, unknown>) => (await import('./commands/report.js')).reportCommand(reports, options, argv));
   program
     .command('checks')
     .description('list every check and rule: id, default severity, title and why')

@@ -1,4 +1,5 @@
 import type { Format } from '../cli/outputs.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -10,6 +11,7 @@ export const renderers: Readonly<Record<Format, Renderer>> = {
   json: renderJson,
   junit: renderJunit,
   markdown: renderMarkdown,
+  html: renderHtml,
 };
 
-export const FILE_EXTENSIONS: Record<Format, string> = { terminal: 'txt', json: 'json', junit: 'xml', markdown: 'md' };
+export const FILE_EXTENSIONS: Record<Format, string> = { terminal: 'txt', json: 'json', junit: 'xml', markdown: 'md', html: 'html' };

@@ -7,7 +7,7 @@ import { causeLine, sectionsOf, type CheckSection } from './text.js';
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-const escapeXml = (text: string): string =>
+export const escapeXml = (text: string): string =>
   text
     .replace(INVALID_XML, '')
     .replace(/&/g, '&amp;')

@@ -1,8 +1,8 @@
 import { describeCause } from '../engine/causes.js';
 import type { Finding, Report } from '../engine/report.js';
-import { renderChart } from './chart.js';
+import { mermaidChart } from './mermaid.js';
 import { COLLAPSE_AT, findingsByCause, groupByRule, showInvisible, someSubjects, treeLines } from './layout.js';
-import { causeLine, countsLine, exitLine, peakLine, sectionsOf, STATUS_WORD, type CheckSection } from './text.js';
+import { causeLine, countsLine, exitLine, peakLine, sectionsOf, STATUS_WORD, suppressionNotes, type CheckSection } from './text.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
@@ -46,9 +46,10 @@ const causeTables = (findings: Finding[], all: Finding[]): string[] => {
 /** Trees and charts a reader takes in at a glance, drawn as text under the table they belong to. */
 const figures = (findings: Finding[]): string[] =>
   findings.flatMap((finding) => {
-    const drawn = [...(finding.tree ? treeLines(finding.tree) : []), ...(finding.chart ? renderChart(finding.chart, 72) : [])];
-    if (drawn.length === 0) return [];
-    return [`**\`${finding.rule}\` · ${cell(showInvisible(finding.subject))}**`, '', '```', ...drawn, '```', ''];
+    if (!finding.tree && !finding.chart) return [];
+    const tree = finding.tree ? ['```', ...treeLines(finding.tree), '```', ''] : [];
+    const chart = finding.chart ? [...mermaidChart(finding.chart), ''] : [];
+    return [`**\`${finding.rule}\` · ${cell(showInvisible(finding.subject))}**`, '', ...tree, ...chart];
   });
 
 const section = ({ run, findings }: CheckSection): string[] => {
@@ -67,6 +68,12 @@ const section = ({ run, findings }: CheckSection): string[] => {
   return lines;
 };
 
+/** Expired and unused suppressions, so the list of exceptions only shrinks. */
+const suppressionSection = (report: Report): string[] => {
+  const notes = suppressionNotes(report);
+  return notes.length === 0 ? [] : ['### Suppressions to review', '', ...notes.map((note) => `- ${cell(note)}`), ''];
+};
+
 /** Markdown for pull-request comments and CI step summaries. */
 export const renderMarkdown = (report: Report): string => {
   const verdict = report.summary.blocking > 0 || report.interrupted ? '❌' : '✅';
@@ -80,5 +87,6 @@ export const renderMarkdown = (report: Report): string => {
     `Peak: ${peakLine(report)} · today ${report.today} · fail on \`${report.failOn}\` · profile \`${report.profile}\`${report.preparedBy ? ` · prepared by ${report.preparedBy}` : ''}`,
     '',
     ...sectionsOf(report).flatMap(section),
+    ...suppressionSection(report),
   ].join('\n');
 };

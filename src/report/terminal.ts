@@ -3,7 +3,7 @@ import { describeCause } from '../engine/causes.js';
 import type { Finding, FindingStatus, Report } from '../engine/report.js';
 import { renderChart } from './chart.js';
 import { COLLAPSE_AT, findingsByCause, groupByRule, showInvisible, someSubjects, treeLines, wrap, type RuleGroup } from './layout.js';
-import { causeLine, countsLine, exitLine, peakLine, sectionsOf, STATUS_WORD, type CheckSection, type RenderContext } from './text.js';
+import { causeLine, countsLine, exitLine, peakLine, sectionsOf, STATUS_WORD, suppressionNotes, type CheckSection, type RenderContext } from './text.js';
 
 const paint = (chalk: ChalkInstance): Record<FindingStatus, (text: string) => string> => ({
   fail: chalk.red.bold,
@@ -99,16 +99,7 @@ const sectionLines = (section: CheckSection, painter: Painter, context: RenderCo
   return [...wrap(`${heading} — ${countsLine(findings)}${state}`, painter.width, 2), ...causes, ...verdicts, ...routine, ''];
 };
 
-const suppressionLines = (report: Report, chalk: ChalkInstance): string[] => {
-  const notable = report.suppressions.filter((note) => note.state !== 'active');
-  return notable.map((note) =>
-    chalk.yellow(
-      `Suppression of ${note.rule}${note.subject ? ` for ${note.subject}` : ''} ${
-        note.state === 'expired' ? `expired on ${note.until ?? ''} and no longer applies` : 'matched nothing: remove it'
-      }.`,
-    ),
-  );
-};
+const suppressionLines = (report: Report, chalk: ChalkInstance): string[] => suppressionNotes(report).map((note) => chalk.yellow(note));
 
 /** The report for a person at a terminal or reading a CI log: worst news first, each failure with its fix. */
 export const renderTerminal = (report: Report, context: RenderContext): string => {

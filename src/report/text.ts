@@ -1,5 +1,5 @@
 import { describeCause } from '../engine/causes.js';
-import type { CauseGroup, CheckRun, Finding, FindingStatus, Report } from '../engine/report.js';
+import type { CauseGroup, CheckRun, Finding, FindingStatus, Report, SuppressionNote } from '../engine/report.js';
 
 /** What every renderer gets besides the report: never the environment, never a clock. */
 export interface RenderContext {
@@ -63,3 +63,14 @@ export const groupedNumber = (value: number): string => new Intl.NumberFormat('e
 /** "27 findings could not be checked: DNS resolver 127.0.0.1:5400 did not answer". */
 export const causeLine = (group: CauseGroup): string =>
   `${plural(group.count, 'finding')} could not be checked: ${describeCause(group.cause)}`;
+
+/** The suppressions a reader must act on, expired or matching nothing, one sentence each. */
+export const suppressionNotes = (report: Report): string[] =>
+  report.suppressions
+    .filter((note: SuppressionNote) => note.state !== 'active')
+    .map(
+      (note) =>
+        `Suppression of ${note.rule}${note.subject ? ` for ${note.subject}` : ''} ${
+          note.state === 'expired' ? `expired on ${note.until ?? ''} and no longer applies` : 'matched nothing: remove it'
+        }.`,
+    );

@@ -55,7 +55,7 @@ describe('q4check audit', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const replayed = await run(demo('--today', '2026-11-20', '--format', 'json', '--from-artifacts', dir));
     const findings = (text: string) => (JSON.parse(text) as Report).findings;
     expect(findings(replayed.stdout)).toEqual(findings(saved.stdout));
-    expect(JSON.parse(readFileSync(`${dir}/ip-warmup.json`, 'utf8'))).toHaveProperty('actuals');
+    expect(JSON.parse(readFileSync(`${dir}/demo-store/ip-warmup.json`, 'utf8'))).toHaveProperty('actuals');
   });
 
   it('never prints a secret from the environment, in any format or error', async () => {
@@ -77,7 +77,7 @@ describe('q4check audit', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     }
     expect(runs[0]!.stdout).toContain('***');
     expect(runs.at(-1)!.stderr).toBe(`${profile}:4:13: store.timezone: "***" is not an IANA time zone (e.g. America/New_York)\n`);
-    expect(readFileSync(path.join(dir, 'ip-warmup.json'), 'utf8')).not.toContain('tok_live');
+    expect(readFileSync(path.join(dir, 'secret-store/ip-warmup.json'), 'utf8')).not.toContain('tok_live');
   });
 
   it.each([
@@ -91,7 +91,7 @@ describe('q4check audit', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     { args: ['audit'], stderr: "q4check: missing required argument 'profiles' (see q4check --help)\n" },
     { args: ['launch'], stderr: "q4check: unknown command 'launch' (see q4check --help)\n" },
     { args: ['audit', DEMO, DEMO, '--format', 'json', '--out', 'one-file.json'], stderr: 'q4check: --out one-file.json: with several profiles, --out names a folder (end it with /)\n' },
-    { args: ['audit', DEMO, '--out', 'r.pdf'], stderr: 'q4check: --out r.pdf: no format has that extension (.txt, .json, .xml, .md, .markdown); give --format before --out\n' },
+    { args: ['audit', DEMO, '--out', 'r.pdf'], stderr: 'q4check: --out r.pdf: no format has that extension (.txt, .json, .xml, .md, .html, .markdown, .htm); give --format before --out\n' },
   ])('$args: exit 2, one line, no stack trace, nothing audited', async ({ args, stderr }) => {
     const result = await runCli([...args, ...tripwire.flags()], { env: tripwire.env() });
     expect(result.status).toBe(2);

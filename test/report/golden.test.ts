@@ -66,6 +66,7 @@ describe('golden reports', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     ['terminal', 'report.txt'],
     ['junit', 'report.xml'],
     ['markdown', 'report.md'],
+    ['html', 'report.html'],
   ] as const)('%s renders the golden report', (format, file) => {
     const golden = JSON.parse(readFileSync(path.join(GOLDEN, 'report.json'), 'utf8')) as Report;
     matchGolden(file, renderers[format](golden, CONTEXT));
@@ -109,6 +110,7 @@ describe('golden reports of a store whose services are down', { timeout: CLI_TES
     ['terminal', 'could-not-check/report.txt'],
     ['junit', 'could-not-check/report.xml'],
     ['markdown', 'could-not-check/report.md'],
+    ['html', 'could-not-check/report.html'],
   ] as const)('%s renders it', (format, file) => {
     const golden = JSON.parse(readFileSync(path.join(GOLDEN, 'could-not-check/report.json'), 'utf8')) as Report;
     matchGolden(file, renderers[format](golden, CONTEXT));

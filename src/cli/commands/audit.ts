@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { AnyCheck } from '../../engine/define-check.js';
 import { builtinChecks, loadPlugin } from '../../engine/registry.js';
 import type { Report } from '../../engine/report.js';
@@ -6,16 +7,22 @@ import { lazyResolver } from '../../dns/lazy-lookup.js';
 import { parseServerAddress } from '../../dns/server-address.js';
 import { dateInTimeZone } from '../../lib/dates.js';
 import { didYouMean } from '../../lib/did-you-mean.js';
-import { UsageError } from '../../lib/errors.js';
+import { ProfileError, UsageError } from '../../lib/errors.js';
 import { loadProfile, type LoadedProfile } from '../../profile/load.js';
 import { resolvePeak } from '../../profile/peak.js';
-import { renderers } from '../../report/index.js';
+import { indexEntry, type Judged } from '../../report/store-index.js';
+import type { UnjudgedProfile } from '../../report/unjudged.js';
 import { parseAuditOptions, type AuditOptions } from '../audit-options.js';
+import { applyBaseline, readBaseline, writeBaseline } from '../baseline.js';
+import { mapBounded } from '../pool.js';
+import { inShard } from '../shard.js';
+import { findSavedFolders, saveFolders, writeManifest } from '../artifact-folders.js';
 import { interruptOnSigint } from '../interrupt.js';
 import { createLogger, createProgress } from '../progress.js';
-import { secrets } from '../session.js';
+import { secrets, writeStderr } from '../session.js';
 import { toolVersion } from '../version.js';
-import { planDestinations, writeOutput } from '../write-output.js';
+import { planDestinations } from '../write-output.js';
+import { writeReports } from '../write-reports.js';
 
 const checkSelection = (loaded: LoadedProfile[], options: AuditOptions): void => {
   const known = [...new Set(loaded.flatMap((profile) => profile.checks.map((check: AnyCheck) => check.id)))];
@@ -31,10 +38,16 @@ const resolverServers = (loaded: LoadedProfile, options: AuditOptions) => {
   return written?.map((text) => parseServerAddress(text)!);
 };
 
-const auditOne = async (loaded: LoadedProfile, options: AuditOptions, signal: AbortSignal, now: Date): Promise<Report> => {
+/** This profile's own artifact folder, to save into or judge from. */
+interface ArtifactFolder {
+  saveTo?: string | undefined;
+  from?: string | undefined;
+}
+
+const auditOne = async (loaded: LoadedProfile, options: AuditOptions, artifacts: ArtifactFolder, signal: AbortSignal, now: Date, spinner: boolean): Promise<Report> => {
   const { store } = loaded.profile;
   const today = options.today ?? dateInTimeZone(now, store.timezone);
-  const progress = await createProgress(store.name, process.stderr.isTTY === true && !options.quiet);
+  const progress = await createProgress(store.name, spinner && process.stderr.isTTY === true && !options.quiet);
   try {
     return await runAudit({
       loaded,
@@ -49,8 +62,8 @@ const auditOne = async (loaded: LoadedProfile, options: AuditOptions, signal: Ab
       addSecret: (value) => secrets.add(value),
       redact: (text) => secrets.redact(text),
       dns: lazyResolver(resolverServers(loaded, options), signal, options.debug ? createLogger(true).debug : undefined),
-      saveArtifactsTo: options.saveArtifacts,
-      artifactsFrom: options.fromArtifacts,
+      saveArtifactsTo: artifacts.saveTo,
+      artifactsFrom: artifacts.from,
       toolVersion: toolVersion(),
     });
   } finally {
@@ -58,39 +71,60 @@ const auditOne = async (loaded: LoadedProfile, options: AuditOptions, signal: Ab
   }
 };
 
-/** `destinations[target][profile]`, from planDestinations; reports are in profile order. */
-const writeReports = async (reports: Report[], options: AuditOptions, destinations: (string | undefined)[][]): Promise<void> => {
-  for (const [index, target] of options.targets.entries()) {
-    const color = options.color && target.out === undefined && process.stdout.isTTY === true;
-    const context = { color, width: process.stdout.columns ?? 100, quiet: options.quiet };
-    if (target.out === undefined && target.format === 'json' && reports.length > 1) {
-      // Several reports on one stream stay one JSON document: an array of reports.
-      await writeOutput(`${JSON.stringify(reports, null, 2)}\n`, undefined);
-      continue;
-    }
-    for (const [profile, report] of reports.entries()) {
-      await writeOutput(renderers[target.format](report, context), destinations[index]![profile]);
-    }
-  }
-};
-
-/** Audits each profile in turn; exit 2 when any could not be judged, else 1 when any failed. */
-export const runAuditCommand = async (profiles: string[], options: AuditOptions): Promise<void> => {
-  const destinations = await planDestinations(options.targets, profiles);
+/** Loads every profile; one that cannot be loaded is explained on stderr and judged no further, never stopping the others. */
+const loadAll = async (profiles: string[], options: AuditOptions): Promise<(LoadedProfile | UnjudgedProfile)[]> => {
   const selection = { only: options.only, skip: options.skip, fromArtifacts: options.fromArtifacts !== undefined };
   const loadOptions = { builtins: builtinChecks, overrides: options.overrides, env: process.env, addSecret: (value: string) => secrets.add(value), loadPlugin, selection };
-  const loaded: LoadedProfile[] = [];
-  for (const file of profiles) loaded.push(await loadProfile(file, loadOptions));
-  checkSelection(loaded, options);
+  const results: (LoadedProfile | UnjudgedProfile)[] = [];
+  for (const file of profiles) {
+    try {
+      results.push(await loadProfile(file, loadOptions));
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      writeStderr(`${error.message}\n`);
+      results.push({ profile: file, problems: error.message.split('\n'), toolVersion: toolVersion() });
+    }
+  }
+  return results;
+};
+
+const isLoaded = (result: LoadedProfile | UnjudgedProfile): result is LoadedProfile => 'checks' in result;
+
+/** Audits each profile in turn; the exit code is the worst: 2 when any could not be judged, else 1 when any failed. */
+export const runAuditCommand = async (given: string[], options: AuditOptions): Promise<void> => {
+  const shard = options.shard;
+  const profiles = shard === undefined ? given : given.filter((file) => inShard(file, shard));
+  if (profiles.length === 0) {
+    writeStderr(`q4check: shard ${shard!.index}/${shard!.count} holds none of the ${given.length} profiles; nothing to audit\n`);
+    return;
+  }
+  const destinations = await planDestinations(options.targets, profiles);
+  const all = await loadAll(profiles, options);
+  const loaded = all.filter(isLoaded);
+  if (loaded.length > 0) checkSelection(loaded, options);
+  const saveTo = options.saveArtifacts === undefined ? [] : saveFolders(options.saveArtifacts, loaded);
+  const from = options.fromArtifacts === undefined ? [] : await findSavedFolders(options.fromArtifacts, loaded);
+  const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline).catch((error: unknown) => {
+    if (options.updateBaseline && !existsSync(options.baseline!)) return [];
+    throw error;
+  });
   const interrupt = interruptOnSigint();
   try {
-    const reports: Report[] = [];
-    for (const profile of loaded) {
-      reports.push(await auditOne(profile, options, interrupt.signal, new Date()));
-      if (interrupt.signal.aborted) break;
-    }
-    await writeReports(reports, options, destinations);
-    process.exitCode = Math.max(...reports.map((report) => (report.interrupted ? 2 : report.summary.exitCode)));
+    // One spinner line cannot show several stores at once: concurrent audits run without it.
+    const spinner = options.concurrency === 1 || loaded.length === 1;
+    const results: Judged[] = await mapBounded(all, options.concurrency, interrupt.signal, async (result): Promise<Judged> => {
+      if (!isLoaded(result)) return result;
+      const index = loaded.indexOf(result);
+      const now = new Date();
+      const report = await auditOne(result, options, { saveTo: saveTo[index], from: from[index] }, interrupt.signal, now, spinner);
+      if (saveTo[index] !== undefined) {
+        await writeManifest(saveTo[index], { store: result.profile.store.name, profile: result.file, q4checkVersion: toolVersion(), savedAt: now.toISOString() });
+      }
+      return baseline === undefined ? report : applyBaseline(report, baseline);
+    });
+    await writeReports(results, options, destinations, toolVersion());
+    if (options.updateBaseline && !interrupt.signal.aborted) await writeBaseline(options.baseline!, results);
+    process.exitCode = Math.max(...results.map((result) => indexEntry(result, []).exitCode));
   } finally {
     interrupt.dispose();
   }
