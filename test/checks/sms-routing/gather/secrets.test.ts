@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,12 @@ import { renderers } from '../../../../src/report/index.js';
 import { SmsSimulator } from '../../../../src/simulators/sms/index.js';
 import { runCli } from '../../../helpers/cli.js';
 import { AUTH_TOKEN, BRAND, evaluateContext, gatherContext, gatherFrom, smsConfig, STORE_NUMBER, TEST_NUMBER } from './simulated.js';
+
+/** Every file saved under `dir`, in each profile's folder: the manifest and the artifacts. */
+const savedFiles = async (dir: string): Promise<string[]> =>
+  (await readdir(dir, { withFileTypes: true, recursive: true }))
+    .filter((entry: Dirent) => entry.isFile())
+    .map((entry: Dirent) => path.join(entry.parentPath, entry.name));
 
 /**
  * The auth token, the signatures and the phone numbers never reach an artifact or a report. The store
@@ -153,7 +160,7 @@ describe('sms-routing secrets', () => {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(1);
       expect(result.stdout).toMatch(/HELP answers with what carriers require|The HELP reply lacks required content/);
-      const files = [out('report.json'), out('report.xml'), out('report.md'), ...(await readdir(out('artifacts'))).map((name) => path.join(out('artifacts'), name))];
+      const files = [out('report.json'), out('report.xml'), out('report.md'), ...(await savedFiles(out('artifacts')))];
       for (const [name, text] of [['stdout', result.stdout], ...(await Promise.all(files.map(async (file) => [path.basename(file), await readFile(file, 'utf8')])))]) {
         expect(leaks(text ?? ''), name).toEqual([]);
       }
