@@ -3,7 +3,7 @@ import { reportFailure } from './failure.js';
 import { toolVersion } from './version.js';
 
 const FAIL_ON = ['critical', 'high', 'medium', 'low'];
-const FORMAT_NAMES = ['terminal', 'json', 'junit', 'markdown', 'html'];
+const FORMAT_NAMES = ['terminal', 'json', 'junit', 'markdown', 'html', 'sarif'];
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { UsageError } from '../lib/errors.js';
 import { FILE_EXTENSIONS } from '../report/index.js';
 
-export const FORMATS = ['terminal', 'json', 'junit', 'markdown', 'html'] as const;
+export const FORMATS = ['terminal', 'json', 'junit', 'markdown', 'html', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface OutputTarget {
@@ -19,6 +19,7 @@ const FORMAT_OF_EXTENSION: ReadonlyMap<string, Format> = new Map([
   ...(Object.entries(FILE_EXTENSIONS) as [Format, string][]).map(([format, extension]) => [`.${extension}`, format] as const),
   ['.markdown', 'markdown'],
   ['.htm', 'html'],
+  ['.sarif.json', 'sarif'],
 ]);
 
 /** A name ending in a separator is a folder even before it exists. */

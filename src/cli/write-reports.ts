@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderers } from '../report/index.js';
 import { indexEntry, isUnjudged, renderIndexHtml, renderIndexJson, renderIndexMarkdown, type IndexEntry, type Judged } from '../report/store-index.js';
@@ -7,7 +8,16 @@ import { writeStderr } from './session.js';
 import { writeOutput } from './write-output.js';
 
 const render = (result: Judged, format: AuditOptions['targets'][number]['format'], context: Parameters<(typeof renderers)['terminal']>[1]): string =>
-  isUnjudged(result) ? unjudgedRenderers[format](result) : renderers[format](result, context);
+  isUnjudged(result) ? unjudgedRenderers[format](result) : renderers[format](result, { ...context, profileText: format === 'sarif' ? profileTextOf(result.profile) : undefined });
+
+/** SARIF points at the profile line of each subject; a profile no longer readable leaves every result at line 1. */
+const profileTextOf = (profile: string): string | undefined => {
+  try {
+    return readFileSync(profile, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
 
 const verdictOf = (result: Judged): string => (isUnjudged(result) ? `${result.profile} ${unjudgedVerdict(result)}` : `${result.store.name}: ${result.summary.verdict}`);
 

@@ -3,6 +3,7 @@ import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
 import { renderTerminal } from './terminal.js';
 import type { Renderer } from './text.js';
 
@@ -12,6 +13,7 @@ export const renderers: Readonly<Record<Format, Renderer>> = {
   junit: renderJunit,
   markdown: renderMarkdown,
   html: renderHtml,
+  sarif: renderSarif,
 };
 
-export const FILE_EXTENSIONS: Record<Format, string> = { terminal: 'txt', json: 'json', junit: 'xml', markdown: 'md', html: 'html' };
+export const FILE_EXTENSIONS: Record<Format, string> = { terminal: 'txt', json: 'json', junit: 'xml', markdown: 'md', html: 'html', sarif: 'sarif' };

@@ -8,6 +8,8 @@ export interface RenderContext {
   width: number;
   /** Hide passing findings. */
   quiet: boolean;
+  /** The profile's text, for formats that point at the line a subject is configured on (SARIF). */
+  profileText?: string;
 }
 
 export type Renderer = (report: Report, context: RenderContext) => string;

@@ -1,4 +1,5 @@
 import type { Format } from '../cli/outputs.js';
+import { renderUnjudgedSarif } from './sarif.js';
 import { escapeXml } from './junit.js';
 import { escapeHtml } from './svg.js';
 
@@ -61,4 +62,6 @@ const markdown = (unjudged: UnjudgedProfile): string =>
 const html = (unjudged: UnjudgedProfile): string =>
   `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${escapeHtml(`q4check: ${unjudged.profile} could not be judged`)}</title></head>\n<body>\n<h1>${escapeHtml(unjudged.profile)} could not be judged</h1>\n<ul>${unjudged.problems.map((line) => `<li><code>${escapeHtml(line)}</code></li>`).join('')}</ul>\n<p><strong>Exit code ${UNJUDGED_EXIT_CODE}:</strong> the profile could not be judged.</p>\n</body>\n</html>\n`;
 
-export const unjudgedRenderers: Readonly<Record<Format, (unjudged: UnjudgedProfile) => string>> = { terminal, json, junit, markdown, html };
+const sarif = (unjudged: UnjudgedProfile): string => renderUnjudgedSarif(unjudged.profile, unjudged.problems);
+
+export const unjudgedRenderers: Readonly<Record<Format, (unjudged: UnjudgedProfile) => string>> = { terminal, json, junit, markdown, html, sarif };

@@ -12,6 +12,8 @@ describe('pairOutputs', () => {
     { args: ['--out', 'R.MD'], expected: [{ format: 'markdown', out: 'R.MD' }] },
     { args: ['--out', 'notes.markdown'], expected: [{ format: 'markdown', out: 'notes.markdown' }] },
     { args: ['--out', 'client.html'], expected: [{ format: 'html', out: 'client.html' }] },
+    { args: ['--out', 'q4check.sarif'], expected: [{ format: 'sarif', out: 'q4check.sarif' }] },
+    { args: ['--out', 'q4check.sarif.json'], expected: [{ format: 'sarif', out: 'q4check.sarif.json' }] },
     { args: ['--out', 'client.HTM'], expected: [{ format: 'html', out: 'client.HTM' }] },
     { args: ['--out', 'reports/'], expected: [{ format: 'terminal', out: 'reports/' }] },
     { args: ['--format', 'junit', '--out', 'r.json'], expected: [{ format: 'junit', out: 'r.json' }] },
@@ -27,7 +29,7 @@ describe('pairOutputs', () => {
 
   it.each([
     { args: ['--format', 'xml'], message: 'unknown format "xml"' },
-    { args: ['--out', 'r.pdf'], message: '--out r.pdf: no format has that extension (.txt, .json, .xml, .md, .html, .markdown, .htm); give --format before --out' },
+    { args: ['--out', 'r.pdf'], message: '--out r.pdf: no format has that extension (.txt, .json, .xml, .md, .html, .sarif, .markdown, .htm, .sarif.json); give --format before --out' },
     { args: ['--out', 'report'], message: '--out report: no format has that extension' },
     { args: ['--out', 'r.json.bak'], message: '--out r.json.bak: no format has that extension' },
     { args: ['--format', 'json', '--out', 'a', '--out', 'b'], message: 'must follow the --format it belongs to' },
