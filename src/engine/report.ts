@@ -82,6 +82,8 @@ export interface Report {
   store: { name: string; timezone: string };
   peak: Peak;
   preparedBy?: string;
+  /** The profile's `report.logo` as a data URI (SVG or PNG), inlined by the HTML report. */
+  logo?: string;
   today: string;
   failOn: FailOn;
   interrupted: boolean;

@@ -161,5 +161,6 @@ export const runAudit = async (options: RunOptions): Promise<Report> => {
     summary: summarize(findings, options.failOn, interrupted),
   };
   if (profile.report?.preparedBy) report.preparedBy = profile.report.preparedBy;
+  if (options.loaded.logo) report.logo = options.loaded.logo;
   return report;
 };

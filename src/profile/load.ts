@@ -10,6 +10,7 @@ import { registerSecretOverride, registerSecretValues } from './secret-fields.js
 import type { CheckSelection } from './selection.js';
 import { judgeProfile, type Override } from './validate.js';
 import { formatFieldPath } from './issues.js';
+import { readLogo } from './logo.js';
 import { YamlSource, type FieldPath } from './yaml-source.js';
 
 export interface LoadedProfile {
@@ -19,6 +20,8 @@ export interface LoadedProfile {
   profile: Profile;
   /** Built-in checks followed by the profile's plugins. */
   checks: AnyCheck[];
+  /** `report.logo` as a data URI, for the HTML report. */
+  logo?: string;
 }
 
 /** A value given on the command line for a field of the profile: `--set checks.sms-routing.webhook=…`. */
@@ -121,5 +124,6 @@ export const loadProfile = async (file: string, options: LoadOptions): Promise<L
   for (const override of options.overrides ?? []) registerSecretOverride(fullSchema, override, options.addSecret);
   const judged = judgeProfile({ source, raw, fullSchema, checks, unresolved, overrides, selection: options.selection });
   if (!judged.success) throw new ProfileProblems(file, judged.problems);
-  return { file, dir, profile: judged.profile, checks };
+  const logo = judged.profile.report?.logo;
+  return { file, dir, profile: judged.profile, checks, ...(logo ? { logo: await readLogo(logo, dir, source) } : {}) };
 };

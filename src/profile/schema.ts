@@ -38,7 +38,7 @@ export const buildProfileSchema = (checks: readonly AnyCheck[], sectionOf: (chec
       .strictObject({ name: z.string().min(1).default('Peak'), start: isoDate(), end: isoDate() })
       .refine((peak) => peak.end >= peak.start, { error: 'the peak ends before it starts', path: ['end'] })
       .optional(),
-    report: z.strictObject({ preparedBy: z.string().min(1).optional() }).optional(),
+    report: z.strictObject({ preparedBy: z.string().min(1).optional(), logo: z.string().min(1).optional().describe('a local .svg or .png, relative to the profile, inlined in the HTML report') }).optional(),
     /** DNS resolvers to ask, `host[:port]`; default: the system's (/etc/resolv.conf). `--resolver` overrides. */
     resolver: z
       .union([resolverAddress(), z.array(resolverAddress()).min(1)])

@@ -98,6 +98,10 @@ const checkSection = ({ run, findings }: CheckSection): string => {
   return `<section class="check" id="check-${h(run.id)}">${heading}<p>${h(countsLine(findings))}</p>${state}${causeBlocks(errors, findings)}${notable.map(findingCard).join('')}${folded}</section>`;
 };
 
+/** The store's logo, inlined: only a data URI of an image is ever put in `src`. */
+const logoOf = (report: Report): string =>
+  report.logo && /^data:image\/(svg\+xml|png);base64,[A-Za-z0-9+/=]+$/.test(report.logo) ? `<img class="logo" src="${report.logo}" alt="" height="48">\n` : '';
+
 /** A self-contained page an agency hands a client: inline CSS and SVG, no script, nothing fetched, printable. */
 export const renderHtml = (report: Report): string => {
   const failing = report.summary.blocking > 0 || report.interrupted;
@@ -114,7 +118,7 @@ export const renderHtml = (report: Report): string => {
 </head>
 <body>
 <header>
-<h1>${h(report.store.name)}</h1>
+${logoOf(report)}<h1>${h(report.store.name)}</h1>
 <p class="meta">${meta.map(h).join(' · ')}</p>
 </header>
 <main>

@@ -91,7 +91,7 @@ describe('q4check audit', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     { args: ['audit'], stderr: "q4check: missing required argument 'profiles' (see q4check --help)\n" },
     { args: ['launch'], stderr: "q4check: unknown command 'launch' (see q4check --help)\n" },
     { args: ['audit', DEMO, DEMO, '--format', 'json', '--out', 'one-file.json'], stderr: 'q4check: --out one-file.json: with several profiles, --out names a folder (end it with /)\n' },
-    { args: ['audit', DEMO, '--out', 'r.pdf'], stderr: 'q4check: --out r.pdf: no format has that extension (.txt, .json, .xml, .md, .html, .markdown, .htm); give --format before --out\n' },
+    { args: ['audit', DEMO, '--out', 'r.pdf'], stderr: 'q4check: --out r.pdf: no format has that extension (.txt, .json, .xml, .md, .html, .sarif, .markdown, .htm, .sarif.json); give --format before --out\n' },
   ])('$args: exit 2, one line, no stack trace, nothing audited', async ({ args, stderr }) => {
     const result = await runCli([...args, ...tripwire.flags()], { env: tripwire.env() });
     expect(result.status).toBe(2);

@@ -75,7 +75,7 @@ describe('q4check commands', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('demo refuses a flag mistake in one line before it audits', async () => {
     const result = await runCli(['demo', '--out', 'r.pdf']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('q4check: --out r.pdf: no format has that extension (.txt, .json, .xml, .md, .html, .markdown, .htm); give --format before --out\n');
+    expect(result.stderr).toBe('q4check: --out r.pdf: no format has that extension (.txt, .json, .xml, .md, .html, .sarif, .markdown, .htm, .sarif.json); give --format before --out\n');
     expect(result.stdout).toBe('');
   });
 
