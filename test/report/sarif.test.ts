@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import Ajv from 'ajv-draft-04';
+import type * as AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
 import type { Report } from '../../src/engine/report.js';
@@ -10,6 +10,8 @@ import { lineOfSubject, renderUnjudgedSarif } from '../../src/report/sarif.js';
 import { ROOT } from '../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
+// A CommonJS module whose class is module.exports itself; under NodeNext its type sits two defaults deep.
+const Ajv = require('ajv-draft-04') as typeof AjvDraft04.default.default;
 // The SARIF 2.1.0 schema as Microsoft's own SARIF test matchers ship it (MIT).
 const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
 const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema);
