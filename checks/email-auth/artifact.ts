@@ -1,4 +1,7 @@
-import type { QueryLogEntry } from '../../src/dns/types.js';
+import type { DnsOutcome, QueryLogEntry } from '../../src/dns/types.js';
+
+/** The DNS shapes an artifact records, for evaluate to read without reaching into the resolver. */
+export type { DnsOutcome, QueryLogEntry };
 import type { DnsSeen } from './dns-seen.js';
 import type { DmarcDiscovery } from './dmarc/discover.js';
 import type { ReportDestination } from './dmarc/report-auth.js';

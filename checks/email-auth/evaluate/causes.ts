@@ -1,4 +1,4 @@
-import type { DnsOutcome, QueryLogEntry } from '../../../src/dns/types.js';
+import type { DnsOutcome, QueryLogEntry } from '../artifact.js';
 
 /** Finds the cause of a troubled question: pure, from the query log the artifact keeps. */
 export type DnsCauseOf = (question: { name: string; type: string; outcome: DnsOutcome }) => string;

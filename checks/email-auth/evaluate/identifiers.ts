@@ -1,5 +1,4 @@
-import type { DnsOutcome } from '../../../src/dns/types.js';
-import type { DkimSeen, DomainArtifact, EmailAuthArtifact, SampleSeen } from '../artifact.js';
+import type { DkimSeen, DnsOutcome, DomainArtifact, EmailAuthArtifact, SampleSeen } from '../artifact.js';
 import { checkAlignment, type AlignmentResult } from '../dmarc/alignment.js';
 import { troubleText } from '../dns-seen.js';
 import { orgDomainOfFrom, pslOrgDomainOf, type OrgDomainOf } from '../domains.js';
