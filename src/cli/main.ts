@@ -1,16 +1,16 @@
 import { Command, CommanderError, Option } from 'commander';
 import { reportFailure } from './failure.js';
+import { FORMATS } from './formats.js';
 import { toolVersion } from './version.js';
 
 const FAIL_ON = ['critical', 'high', 'medium', 'low'];
-const FORMAT_NAMES = ['terminal', 'json', 'junit', 'markdown', 'html', 'sarif'];
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** Where reports go: what `audit`, `demo` and `report` share. */
 const withOutputOptions = (command: Command): Command =>
   command
-    .addOption(new Option('--format <format>', 'output format; repeat for several, each followed by its --out').choices(FORMAT_NAMES).argParser(collect))
+    .addOption(new Option('--format <format>', 'output format; repeat for several, each followed by its --out').choices(FORMATS).argParser(collect))
     .option('--out <file>', 'write the preceding --format to this file (a folder for several profiles)', collect)
     .option('--no-color', 'plain output without colour (NO_COLOR is honoured too)');
 

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { UsageError } from '../lib/errors.js';
 import { FILE_EXTENSIONS } from '../report/index.js';
 
-export const FORMATS = ['terminal', 'json', 'junit', 'markdown', 'html', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.js';
+
+export { FORMATS, type Format };
 
 export interface OutputTarget {
   format: Format;
