@@ -13,7 +13,10 @@ const ms = (value: number | undefined): string => (value === undefined ? '–' :
 
 /** Every keyword exchange: p95 under 2 s, none past Twilio's 15 s. */
 export const replyLatency = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] => {
-  const exchanges = artifact.sequences.flatMap((sequence) => sequence.exchanges).filter((exchange) => exchange.signature === 'valid');
+  const signed = artifact.sequences.flatMap((sequence) => sequence.exchanges).filter((exchange) => exchange.signature === 'valid');
+  // Messages held back once the webhook stopped answering were never timed: they count neither way.
+  const exchanges = signed.filter((exchange) => !exchange.error?.startsWith('not sent'));
+  const heldBack = signed.length - exchanges.length;
   // A fast 500 or HTML page is no reply for the shopper: only answers Twilio acts on are timed.
   const answered = exchanges.filter((exchange) => exchange.latencyMs !== undefined && isReadable(replyOf(exchange))).map((exchange) => exchange.latencyMs!);
   const lost = exchanges.filter((exchange) => exchange.error?.startsWith('no reply within') || (exchange.latencyMs ?? 0) > TWILIO_TIMEOUT_MS);
@@ -27,7 +30,9 @@ export const replyLatency = (artifact: SmsRoutingArtifact, config: SmsRoutingCon
   if (lost.length > 0) {
     // The profile's timeoutMs may be shorter than Twilio's 15 s; the error says which one was missed.
     const why = lost[0]!.error ?? `answered after Twilio's ${TWILIO_TIMEOUT_MS / 1000} s`;
-    return [{ ...base, status: 'fail', expected: `every reply within ${limit / 1000} s`, message: `${lost.length} of ${exchanges.length} keyword messages were not answered in time (${why}): those shoppers get nothing.` }];
+    const rest = heldBack > 0 ? ` The other ${heldBack} were not sent once the webhook had stopped answering.` : '';
+    const found = answered.length > 0 ? `${lost.length} of ${exchanges.length} unanswered; ${base.found}` : `${lost.length} of ${exchanges.length} unanswered`;
+    return [{ ...base, status: 'fail', found, expected: `every reply within ${limit / 1000} s`, message: `${lost.length} of ${exchanges.length} keyword messages sent were not answered in time (${why}): those shoppers get nothing.${rest}` }];
   }
   if (answered.length === 0) {
     const first = exchanges[0] ? replyOf(exchanges[0]) : undefined;

@@ -220,7 +220,15 @@ describe('sms-routing rules over recorded artifacts', () => {
 
   it('quotes the timeout the replies missed', () => {
     const [verdict] = run({ artifact: 'slow-past-timeout' }).filter((candidate) => candidate.rule === 'reply-latency');
-    expect(verdict?.message).toMatch(/^\d+ of \d+ keyword messages were not answered in time \(no reply within 300 ms\)/);
+    expect(verdict?.message).toMatch(/^\d+ of \d+ keyword messages sent were not answered in time \(no reply within 300 ms\)/);
+  });
+
+  it('counts only the keyword messages sent, and says how many were held back once the webhook stopped answering', () => {
+    const [verdict] = run({ artifact: 'slow-past-timeout' }).filter((candidate) => candidate.rule === 'reply-latency');
+    const [, lost, sent] = /^(\d+) of (\d+) keyword messages sent/.exec(verdict?.message ?? '') ?? [];
+    expect(Number(sent)).toBe(Number(lost));
+    expect(verdict?.message).toMatch(/The other \d+ were not sent once the webhook had stopped answering\.$/);
+    expect(verdict?.found).toBe(`${lost} of ${sent} unanswered`);
   });
 
   it('keeps the measured burst in its evidence', () => {
