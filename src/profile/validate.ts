@@ -42,7 +42,7 @@ const isUnder = (path: FieldPath, prefix: FieldPath): boolean =>
   prefix.length <= path.length && prefix.every((segment, index) => String(segment) === String(path[index]));
 
 /** Where an issue points: at the offending key for unknown or invalid keys, else at the value. */
-const locate = (source: YamlSource, issue: Issue) => {
+export const locate = (source: YamlSource, issue: Issue) => {
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     return { position: source.positionOfKey(issue.path, key), path: [...issue.path, key] };
@@ -54,7 +54,7 @@ const locate = (source: YamlSource, issue: Issue) => {
 };
 
 /** One issue per unknown key: each is a separate mistake, with its own line and "did you mean". */
-const oneKeyEach = (issues: readonly Issue[]): Issue[] =>
+export const oneKeyEach = (issues: readonly Issue[]): Issue[] =>
   issues.flatMap((issue): Issue[] => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue]));
 
 const isMissingField = (issue: Issue) => issue.code === 'invalid_type' && issue.input === undefined;
