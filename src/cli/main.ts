@@ -66,6 +66,16 @@ export const buildProgram = (argv: readonly string[]): Command => {
     .option('--force', 'overwrite an existing file')
     .option('--today <YYYY-MM-DD>', 'the day its dates follow: the coming Black Friday weekend and a warm-up ahead of it (default: today)')
     .action(async (file: string, options: { force?: boolean; today?: string }) => (await import('./commands/init.js')).initCommand(file, options));
+  program
+    .command('journey')
+    .description('checkout journeys for the load check')
+    .command('import')
+    .description('turn a browser recording (HAR) into a journey file: live captures, no cookies, secrets or personal data')
+    .argument('<recording>', 'a HAR saved from the browser (Network tab, "Save all as HAR") or Playwright')
+    .option('--out <file>', 'write the journey YAML here instead of stdout')
+    .option('--origin <url>', "the store's origin (default: that of the first page loaded)")
+    .option('--name <name>', 'the journey name (default: from --out or the recording)')
+    .action(async (file: string, options: { out?: string; origin?: string; name?: string }) => (await import('./commands/journey-import.js')).journeyImportCommand(file, options));
   return program;
 };
 

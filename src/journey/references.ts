@@ -14,10 +14,11 @@ export const builtInValues = (session: { runId: string; shopperIndex: number }):
 });
 
 export const REFERENCE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+// `{{name}}`, or `{{name|url}}` for a value that goes URL-encoded into a query string.
+const REFERENCE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\|\s*(url)\s*)?\}\}/g;
 
-/** `{{name}}` written for a value: the form the HAR import and hand-written journeys use. */
-export const reference = (name: string): string => `{{${name}}}`;
+/** `{{name}}` written for a value (`{{name|url}}` to send it URL-encoded): the form the HAR import writes. */
+export const reference = (name: string, encoding?: 'url'): string => (encoding ? `{{${name}|${encoding}}}` : `{{${name}}}`);
 
 /** The names referred to in `text`, in order, repeats kept. */
 export const referencesIn = (text: string): string[] => [...text.matchAll(REFERENCE)].map((match) => match[1]!);
@@ -30,16 +31,16 @@ export class MissingReference extends Error {
   }
 }
 
-/** Replaces every `{{name}}` by its value. Pure; throws MissingReference for a name without one. */
+/** Replaces every `{{name}}` by its value (`{{name|url}}` by its value URL-encoded). Pure; throws MissingReference for a name without one. */
 export const fillReferences = (text: string, values: Readonly<Record<string, string>>): string =>
-  text.replace(REFERENCE, (_, name: string) => {
+  text.replace(REFERENCE, (_, name: string, encoding: string | undefined) => {
     const value = values[name];
     if (value === undefined) throw new MissingReference(name);
-    return value;
+    return encoding === 'url' ? encodeURIComponent(value) : value;
   });
 
 /** Every string of a JSON value (keys left alone: they name fields, never hold captured values). */
-const mapJsonStrings = (value: unknown, map: (text: string, path: (string | number)[]) => string, path: (string | number)[] = []): unknown => {
+export const mapJsonStrings = (value: unknown, map: (text: string, path: (string | number)[]) => string, path: (string | number)[] = []): unknown => {
   if (typeof value === 'string') return map(value, path);
   if (Array.isArray(value)) return value.map((item, index) => mapJsonStrings(item, map, [...path, index]));
   if (value !== null && typeof value === 'object') {

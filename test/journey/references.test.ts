@@ -70,3 +70,10 @@ describe('JSON paths', () => {
     expect(readJsonPath({ a: 1 }, 'a..b')).toBeUndefined();
   });
 });
+
+describe('URL-encoded references', () => {
+  it('fills {{name|url}} with the value URL-encoded, for a query string', () => {
+    expect(fillReferences('/cart/c?token={{cart|url}}&raw={{cart}}', { cart: 'c1-ab?key=x y' })).toBe('/cart/c?token=c1-ab%3Fkey%3Dx%20y&raw=c1-ab?key=x y');
+    expect(referencesIn('{{cart|url}}')).toEqual(['cart']);
+  });
+});

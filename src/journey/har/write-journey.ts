@@ -1,0 +1,17 @@
+import { Document } from 'yaml';
+import type { Journey } from '../types.js';
+
+/** The journey as a YAML file, opening with where it came from and what a person should look at. */
+export const journeyYaml = (journey: Journey, from: string): string => {
+  const document = new Document({ name: journey.name, steps: journey.steps });
+  document.commentBefore = [
+    ` Imported by q4check journey import from ${from}.`,
+    ' Check by hand before running it:',
+    '  - every step belongs to the journey (a stray request of the recording is replayed at full load);',
+    '  - variant ids and product handles exist on the target store;',
+    '  - captures ({{name}}) point at values the store really hands out; CSRF values no answer held were dropped;',
+    '  - personal data was replaced by test values ({{uniqueEmail}}, Test Shopper, card 4242 4242 4242 4242);',
+    '  - steps marked payment: true run only against loopback or a store in test mode.',
+  ].join('\n');
+  return document.toString({ lineWidth: 0 });
+};
