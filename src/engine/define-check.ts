@@ -74,6 +74,8 @@ export interface GatherContext {
   progress(text: string): void;
   /** Registers a value (a token, a cookie) that must never reach any output. */
   addSecret(value: string): void;
+  /** --allow-production: a load test may target a host that serves real shoppers (still with its authorization). */
+  allowProduction?: boolean;
   /** The run's DNS resolver: shared by every check, so one audit never asks the same question twice. */
   dns: Lookup & { log(): QueryLogEntry[]; stats(): ResolverStats };
 }

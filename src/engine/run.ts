@@ -46,6 +46,8 @@ export interface RunOptions {
   /** Judge saved artifacts instead of gathering: no IO against the store. */
   artifactsFrom?: string;
   toolVersion: string;
+  /** --allow-production, passed to every check's gather. */
+  allowProduction?: boolean;
 }
 
 interface CheckOutcome {
@@ -88,6 +90,7 @@ const obtainArtifact = async (
     logger: options.logger,
     progress: (text) => options.progress?.checkProgress?.(check, text),
     addSecret: options.addSecret,
+    allowProduction: options.allowProduction === true,
     dns: options.dns,
   };
   try {
