@@ -30,6 +30,10 @@ export interface AuditOptions {
   color: boolean;
   quiet: boolean;
   debug: boolean;
+  /** A load test may target a production host (it still needs its authorization and allowedHosts). */
+  allowProduction: boolean;
+  /** Print what the load test would do and send nothing. */
+  dryRun: boolean;
 }
 
 const parseTimeout = (value: unknown): number | undefined => {
@@ -74,6 +78,8 @@ export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly s
     updateBaseline: raw.updateBaseline === true,
     concurrency: parseConcurrency(raw.concurrency),
     debug: raw.debug === true,
+    allowProduction: raw.allowProduction === true,
+    dryRun: raw.dryRun === true,
   };
   if (today !== undefined) options.today = today;
   const timeoutMs = parseTimeout(raw.timeout);

@@ -30,6 +30,8 @@ const withAuditOptions = (command: Command): Command =>
     .option('--concurrency <n>', 'how many stores to audit at once (default: 4 per core)')
     .option('--shard <i/n>', "audit only the i-th of n shares of the profiles (by file name), for a CI matrix")
     .option('--update-baseline', 'write the failures of this run to the --baseline file, sorted')
+    .option('--allow-production', 'let checkout-load target a host that may serve real shoppers (it still needs authorization and allowedHosts)')
+    .option('--dry-run', 'print what checkout-load would send (rates per stage and journey, requests, duration) and send nothing')
     .option('--quiet', 'no progress and no passing findings in the terminal report')
     .option('--debug', 'on stderr: each DNS exchange and webhook request (never a secret), and stack traces for internal errors');
 

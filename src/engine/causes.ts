@@ -11,6 +11,7 @@ const FIX_BY_KIND: Record<string, string> = {
   file: 'Check the file\'s path (relative to the profile) and its contents, then run the audit again.',
   timeout: 'Give the check more time (--timeout SECONDS) or find out what is slow, then run the audit again.',
   interrupted: 'Run the audit again and let it finish.',
+  load: 'The machine running q4check could not generate the planned load: run it where more CPU is free, lower the rate, or spread the load over machines with k6.',
   check: 'The check itself failed; run again with --debug and report the message if it persists.',
 };
 

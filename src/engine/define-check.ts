@@ -74,6 +74,8 @@ export interface GatherContext {
   progress(text: string): void;
   /** Registers a value (a token, a cookie) that must never reach any output. */
   addSecret(value: string): void;
+  /** --allow-production: a load test may target a host that serves real shoppers (still with its authorization). */
+  allowProduction?: boolean;
   /** The run's DNS resolver: shared by every check, so one audit never asks the same question twice. */
   dns: Lookup & { log(): QueryLogEntry[]; stats(): ResolverStats };
 }
@@ -102,8 +104,11 @@ export interface Check<Id extends string = string, R extends string = string, Co
   /** The schema of this check's section of the profile, `checks.<id>`. */
   config: z.ZodType<Config>;
   rules: Record<R, RuleMeta>;
-  /** How long gather may take before the check is stopped, in milliseconds. */
-  timeoutMs?: number;
+  /**
+   * How long gather may take before the check is stopped, in milliseconds; a function when the profile
+   * decides (a load test's time limit follows its planned duration).
+   */
+  timeoutMs?: number | ((config: Config) => number);
   /** All IO. Returns a JSON-serialisable artifact; per-subject failures belong in it as data. */
   gather(ctx: GatherContext, config: Config): Promise<Artifact>;
   /** Pure: the artifact, the config and the context in, verdicts out. */

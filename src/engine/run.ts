@@ -46,6 +46,8 @@ export interface RunOptions {
   /** Judge saved artifacts instead of gathering: no IO against the store. */
   artifactsFrom?: string;
   toolVersion: string;
+  /** --allow-production, passed to every check's gather. */
+  allowProduction?: boolean;
 }
 
 interface CheckOutcome {
@@ -88,6 +90,7 @@ const obtainArtifact = async (
     logger: options.logger,
     progress: (text) => options.progress?.checkProgress?.(check, text),
     addSecret: options.addSecret,
+    allowProduction: options.allowProduction === true,
     dns: options.dns,
   };
   try {
@@ -108,7 +111,8 @@ const runCheck = async (check: AnyCheck, options: RunOptions, overrides: Severit
   if (excluded) return { run: { ...base, state: 'skipped', reason: excluded, durationMs: 0 }, findings: [] };
 
   const config = options.loaded.profile.checks[check.id];
-  const timeoutMs = options.timeoutMs ?? check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
+  const own = typeof check.timeoutMs === 'function' ? check.timeoutMs(config) : check.timeoutMs;
+  const timeoutMs = options.timeoutMs ?? own ?? DEFAULT_CHECK_TIMEOUT_MS;
   let obtained: { artifact: unknown; stopped?: string | undefined };
   try {
     obtained = await obtainArtifact(check, config, options, timeoutMs);

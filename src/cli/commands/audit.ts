@@ -65,6 +65,7 @@ const auditOne = async (loaded: LoadedProfile, options: AuditOptions, artifacts:
       saveArtifactsTo: artifacts.saveTo,
       artifactsFrom: artifacts.from,
       toolVersion: toolVersion(),
+      allowProduction: options.allowProduction,
     });
   } finally {
     progress.stop();

@@ -1,0 +1,28 @@
+import type { EvaluateContext, Verdict } from '../../src/engine/define-check.js';
+import type { CheckoutLoadArtifact } from './artifact.js';
+import type { CheckoutLoadConfig } from './config.js';
+import { cartConsistency } from './evaluate/cart-consistency.js';
+import { errorRate } from './evaluate/error-rate.js';
+import { latency } from './evaluate/latency.js';
+import { notRun } from './evaluate/not-run.js';
+import { targetAuthorization } from './evaluate/target-authorization.js';
+import { throttling } from './evaluate/throttling.js';
+import { throughput } from './evaluate/throughput.js';
+import type { CheckoutLoadRule } from './rules.js';
+
+/** Pure: the target decision, the plan and the run's numbers in, one function per rule. */
+export const evaluate = (artifact: CheckoutLoadArtifact, config: CheckoutLoadConfig, _ctx: EvaluateContext): Verdict<CheckoutLoadRule>[] => {
+  const authorization = targetAuthorization(artifact);
+  const skipped = notRun(artifact);
+  if (skipped || !artifact.run || !artifact.plan) return [authorization, ...(skipped ?? [])];
+  const { run, plan, hammer } = artifact;
+  const subject = artifact.target.host;
+  return [
+    authorization,
+    throughput(artifact, run, plan),
+    ...latency(run, config),
+    ...errorRate(run, hammer, config),
+    throttling(run, hammer, subject),
+    cartConsistency(run.observations, subject),
+  ];
+};

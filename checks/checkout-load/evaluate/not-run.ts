@@ -1,0 +1,32 @@
+import type { Verdict } from '../../../src/engine/define-check.js';
+import type { CheckoutLoadArtifact } from '../artifact.js';
+import type { CheckoutLoadRule } from '../rules.js';
+
+const LOAD_RULES = ['throughput', 'latency', 'error-rate', 'throttling', 'cart-consistency'] as const satisfies readonly CheckoutLoadRule[];
+
+const CUT_OFF_CAUSE = {
+  timeout: "timeout: the check's time limit stopped the load test before its end",
+  interrupted: 'interrupted: the run was stopped before the load test ended',
+} as const;
+
+/**
+ * When the load rules have nothing whole to judge, one verdict each saying why: a refused target (skip,
+ * nothing was sent), a journey that could not be read, or a run cut short (a partial run never passes).
+ * Undefined when the run is there to judge.
+ */
+export const notRun = (artifact: CheckoutLoadArtifact): Verdict<CheckoutLoadRule>[] | undefined => {
+  const subject = artifact.target.host;
+  if (!artifact.target.allowed) {
+    return LOAD_RULES.map((rule) => ({ rule, subject, status: 'skip', message: 'Not run: the target was refused before any request (see checkout-load/target-authorization).' }));
+  }
+  if (artifact.problem !== undefined || !artifact.run) {
+    const cause = artifact.problem ?? 'check: the load test produced no result';
+    return LOAD_RULES.map((rule) => ({ rule, subject, status: 'error', message: 'Could not run the load test.', cause }));
+  }
+  const { cutOff } = artifact.run;
+  if (cutOff) {
+    const evidence = { secondsRun: Math.round(artifact.run.durationMs / 1_000), plannedSeconds: Math.round((artifact.plan?.durationMs ?? 0) / 1_000) };
+    return LOAD_RULES.map((rule) => ({ rule, subject, status: 'error', message: `The load test stopped after ${evidence.secondsRun} s of ${evidence.plannedSeconds} s: a partial run is not judged.`, cause: CUT_OFF_CAUSE[cutOff], evidence }));
+  }
+  return undefined;
+};
