@@ -9,6 +9,8 @@ export interface StoreRequestRecord {
   status: number | 'reset';
   /** When it arrived, in ms since the simulator started. */
   at: number;
+  /** Delay added before answering (`slowDiscountMs` on cart mutations). */
+  delayMs: number;
   /** The switch that decided this answer, when one did. */
   fault?: keyof StoreFaults;
 }

@@ -162,30 +162,31 @@ export class StoreSimulator {
     // Split by hand: a URL parser throws on some request targets a client can send.
     const path = (request.url ?? '/').split('?', 1)[0] ?? '/';
     if (this.#dead) {
-      this.log.record({ method, path, status: 'reset', at, fault: 'dieAfterMs' });
+      this.log.record({ method, path, status: 'reset', at, delayMs: 0, fault: 'dieAfterMs' });
       request.socket.destroy();
       return;
     }
     // The switches in force when the request arrived decide its fate, even if changed meanwhile.
     const faults = this.#faults;
     readBody(request, (body) => {
-      const { answer, fault } = body === undefined ? { answer: json(413, { error: 'Request body too large' }), fault: undefined } : this.#answer(method, path, request, body, at, faults);
-      const mutation = cartEndpointOf(path) !== undefined && cartEndpointOf(path) !== 'read';
-      const record: StoreRequestRecord = { method, path, status: answer.status, at, ...(fault ? { fault } : {}) };
-      this.#send(response, answer, record, faults, mutation && answer.status !== 503 ? faults.slowDiscountMs : 0);
+      const answer = body === undefined ? json(413, { error: 'Request body too large' }) : this.#answer(method, path, request, body, at, faults);
+      const { fault } = answer;
+      const endpoint = cartEndpointOf(path);
+      // Discounts are evaluated when the cart changes, whatever the answer; an answer a fault made up never reached them.
+      const delayMs = endpoint !== undefined && endpoint !== 'read' && fault === undefined ? faults.slowDiscountMs : 0;
+      const record: StoreRequestRecord = { method, path, status: answer.status, at, delayMs, ...(fault ? { fault } : {}) };
+      this.#send(response, answer, record, faults);
     });
   }
 
-  #answer(method: string, path: string, request: IncomingMessage, body: string, at: number, faults: ActiveFaults): { answer: Answer; fault?: keyof StoreFaults } {
-    if (faults.retryAfter503 !== null) return { answer: { status: 503, headers: { 'content-type': 'text/plain', 'retry-after': String(faults.retryAfter503) }, body: 'Service Unavailable' }, fault: 'retryAfter503' };
-    if (this.#serverErrors.pick(faults.serverErrors, at)) return { answer: { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error' }, fault: 'serverErrors' };
-    if (faults.throttleIn200 && Storefront.isApi(method, path)) return { answer: json(200, THROTTLED_BODY), fault: 'throttleIn200' };
-    const cookieHeader = request.headers.cookie;
-    const answer = this.#storefront.answer({ method, path, cartCookie: cartCookieSent(cookieHeader), body, atMs: at }, faults);
-    return { answer, ...(answer.status === 422 && faults.burst422 !== null ? { fault: 'burst422' as const } : {}) };
+  #answer(method: string, path: string, request: IncomingMessage, body: string, at: number, faults: ActiveFaults): Answer {
+    if (faults.retryAfter503 !== null) return { status: 503, headers: { 'content-type': 'text/plain', 'retry-after': String(faults.retryAfter503) }, body: 'Service Unavailable', fault: 'retryAfter503' };
+    if (this.#serverErrors.pick(faults.serverErrors, at)) return { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error', fault: 'serverErrors' };
+    if (faults.throttleIn200 && Storefront.isApi(method, path)) return { ...json(200, THROTTLED_BODY), fault: 'throttleIn200' };
+    return this.#storefront.answer({ method, path, cartCookie: cartCookieSent(request.headers.cookie), body, atMs: at }, faults);
   }
 
-  #send(response: ServerResponse, answer: Answer, record: StoreRequestRecord, faults: ActiveFaults, delayMs: number): void {
+  #send(response: ServerResponse, answer: Answer, record: StoreRequestRecord, faults: ActiveFaults): void {
     const finish = (): void => {
       if (response.destroyed) return; // stop(), death or the client went away while it waited.
       this.log.record(record);
@@ -199,6 +200,7 @@ export class StoreSimulator {
       response.writeHead(answer.status, headers);
       response.end(answer.body);
     };
+    const { delayMs } = record;
     if (delayMs <= 0) {
       finish();
       return;

@@ -5,7 +5,7 @@ import { parseCartMutation, type CartMutation } from '../../shopify/cart-request
 import type { Catalogue } from './catalogue.js';
 import { CartBook, StoreCart } from './carts.js';
 import { Checkouts, type Checkout } from './checkouts.js';
-import { EvenPicker, type ActiveFaults } from './faults.js';
+import { EvenPicker, type ActiveFaults, type StoreFaults } from './faults.js';
 import type { Ledger, Order } from './ledger.js';
 import { cartPage, checkoutPage, notFoundPage, productPage, thankYouPage } from './pages.js';
 
@@ -24,6 +24,8 @@ export interface Answer {
   status: number;
   headers: Record<string, string | string[]>;
   body: string;
+  /** The switch that made this answer, when one did. */
+  fault?: keyof StoreFaults;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -106,7 +108,7 @@ export class Storefront {
     if (mutation.kind === 'add' && this.#burst422.pick(faults.burst422, request.atMs)) {
       cart.frozen = cart.beforeLastChange ?? cart.json(this.#catalogue);
       const title = this.#catalogue.variant(mutation.lines[0]?.variantId ?? 0)?.product.title ?? 'this item';
-      return json(422, { status: 422, message: 'Cart Error', description: `You can't add more ${title} to the cart.` });
+      return { ...json(422, { status: 422, message: 'Cart Error', description: `You can't add more ${title} to the cart.` }), fault: 'burst422' };
     }
     const before = cart.json(this.#catalogue);
     const answer = this.#mutate(mutation, cart);

@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import type { Exchange } from '../../../src/load/types.js';
 import { cartCookiesSet } from '../../../src/shopify/cart-cookie.js';
 import { StoreSimulator, type StoreSimulatorOptions } from '../../../src/simulators/store/server.js';
 
@@ -19,6 +20,8 @@ export interface Reply {
 /** One browser-less shopper: keeps the cart cookie it is given, as a cookie jar would. */
 export class Shopper {
   cartCookie: string | undefined;
+  /** Every request and answer, as the load engine hands them to an observer. */
+  readonly exchanges: Exchange[] = [];
   readonly #store: StoreSimulator;
 
   constructor(store: StoreSimulator) {
@@ -46,6 +49,21 @@ export class Shopper {
       bodyTimeout: 5000,
     });
     const text = await answer.body.text();
+    const requestBody = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const seenHeaders = Object.fromEntries(Object.entries(answer.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, value]])));
+    this.exchanges.push({
+      journey: 'test',
+      step: { name: `${method} ${path}`, method, path },
+      stepIndex: this.exchanges.length,
+      method,
+      path,
+      ...(requestBody === undefined ? {} : { requestBody }),
+      status: answer.statusCode,
+      headers: seenHeaders,
+      body: text,
+      latencyMs: 0,
+      atMs: 0,
+    });
     const set = cartCookiesSet(answer.headers['set-cookie']);
     if (set.length > 0) this.cartCookie = set.at(-1);
     return { status: answer.statusCode, headers: answer.headers, text, json: <T>() => JSON.parse(text) as T };
