@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { closeServer, listenOnLoopback, LOOPBACK, readBody } from '../loopback.js';
 import { cartCookieSent } from '../../shopify/cart-cookie.js';
 import { cartEndpointOf } from '../../shopify/cart-paths.js';
 import { Catalogue, DEFAULT_CATALOGUE, type CatalogueProduct } from './catalogue.js';
@@ -8,7 +9,7 @@ import { Ledger, type Order } from './ledger.js';
 import { StoreRequestLog, type StoreRequestRecord } from './request-log.js';
 import { json, Storefront, type Answer } from './storefront.js';
 
-export const LOOPBACK = '127.0.0.1';
+export { LOOPBACK };
 
 export interface StoreSimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -88,18 +89,10 @@ export class StoreSimulator {
   async start(): Promise<StoreSimulatorAddress> {
     if (this.#address) return this.#address;
     const server = createServer((request, response) => this.#accept(request, response));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.#requestedPort, LOOPBACK, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const bound = server.address();
-    if (bound === null || typeof bound === 'string') throw new Error('the store simulator did not bind a TCP port');
+    const port = await listenOnLoopback(server, this.#requestedPort, 'store simulator');
     this.#server = server;
     this.#startedAt = performance.now();
-    this.#address = { url: `http://${LOOPBACK}:${bound.port}`, host: LOOPBACK, port: bound.port };
+    this.#address = { url: `http://${LOOPBACK}:${port}`, host: LOOPBACK, port };
     this.#scheduleDeath();
     return this.#address;
   }
@@ -113,9 +106,7 @@ export class StoreSimulator {
     this.#server = undefined;
     this.#address = undefined;
     if (!server) return;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+    await closeServer(server);
   }
 
   /** Changes the given switches now; what is not given stays as it was. */
@@ -168,7 +159,7 @@ export class StoreSimulator {
     }
     // The switches in force when the request arrived decide its fate, even if changed meanwhile.
     const faults = this.#faults;
-    readBody(request, (body) => {
+    readBody(request, MAX_BODY_BYTES, (body) => {
       const answer = body === undefined ? json(413, { error: 'Request body too large' }) : this.#answer(method, path, request, body, at, faults);
       const { fault } = answer;
       const endpoint = cartEndpointOf(path);
@@ -212,15 +203,3 @@ export class StoreSimulator {
     this.#timers.add(timer);
   }
 }
-
-/** The body as UTF-8, or undefined when it is too large to be a storefront request. */
-const readBody = (request: IncomingMessage, done: (body: string | undefined) => void): void => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  request.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  });
-  request.on('end', () => done(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
-  request.on('error', () => undefined);
-};
