@@ -35,3 +35,26 @@ export function readBody(request: IncomingMessage, maxBytes: number, done: (body
   request.on('end', () => done(size > maxBytes ? undefined : Buffer.concat(chunks).toString('utf8')));
   request.on('error', () => undefined);
 }
+
+/** Delayed answers and switches, all cancelled by stop() so a stopped simulator leaves no timer behind. */
+export class DelayedCalls {
+  readonly #timers = new Set<NodeJS.Timeout>();
+
+  /** Calls `call` after `delayMs`, or now when the delay is not positive. */
+  run(delayMs: number, call: () => void): void {
+    if (delayMs <= 0) {
+      call();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      call();
+    }, delayMs);
+    this.#timers.add(timer);
+  }
+
+  cancelAll(): void {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+  }
+}

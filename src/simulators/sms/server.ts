@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { closeServer, listenOnLoopback, LOOPBACK, readBody } from '../loopback.js';
+import { closeServer, DelayedCalls, listenOnLoopback, LOOPBACK, readBody } from '../loopback.js';
 import { decodeForm } from '../../twilio/form.js';
 import { SIGNATURE_HEADER, validateTwilioSignature } from '../../twilio/signature.js';
 import { mergeFaults, NO_FAULTS, type ActiveFaults, type SmsFaults } from './faults.js';
@@ -53,7 +53,7 @@ export class SmsSimulator {
   #inFlight = 0;
   /** When the single worker of `capacityPerSecond` is next free, in ms (performance.now). */
   #workerFreeAt = 0;
-  readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #delayed = new DelayedCalls();
 
   constructor(options: SmsSimulatorOptions) {
     this.#authToken = options.authToken;
@@ -85,8 +85,7 @@ export class SmsSimulator {
 
   /** Closes the server, every open connection and every delayed answer. Safe to call twice. */
   async stop(): Promise<void> {
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
+    this.#delayed.cancelAll();
     const server = this.#server;
     this.#server = undefined;
     this.#address = undefined;
@@ -171,15 +170,7 @@ export class SmsSimulator {
       response.end(answer.text);
     };
     const { delayMs } = record;
-    if (delayMs <= 0) {
-      finish();
-      return;
-    }
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      finish();
-    }, delayMs);
-    this.#timers.add(timer);
+    this.#delayed.run(delayMs, finish);
   }
 }
 

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { closeServer, listenOnLoopback, LOOPBACK, readBody } from '../loopback.js';
+import { closeServer, DelayedCalls, listenOnLoopback, LOOPBACK, readBody } from '../loopback.js';
 import { cartCookieSent } from '../../shopify/cart-cookie.js';
 import { cartEndpointOf } from '../../shopify/cart-paths.js';
 import { Catalogue, DEFAULT_CATALOGUE, type CatalogueProduct } from './catalogue.js';
@@ -51,7 +51,7 @@ export class StoreSimulator {
   #startedAt = 0;
   #dead = false;
   #dieTimer: NodeJS.Timeout | undefined;
-  readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #delayed = new DelayedCalls();
 
   constructor(options: StoreSimulatorOptions = {}) {
     this.#requestedPort = options.port ?? 0;
@@ -99,8 +99,7 @@ export class StoreSimulator {
 
   /** Closes the server, every open connection and every pending timer. Safe to call twice. */
   async stop(): Promise<void> {
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
+    this.#delayed.cancelAll();
     clearTimeout(this.#dieTimer);
     const server = this.#server;
     this.#server = undefined;
@@ -117,11 +116,7 @@ export class StoreSimulator {
 
   /** Changes the given switches `ms` after start (a recording then sees the defect at a known step). */
   setFaultsAfter(ms: number, faults: StoreFaults): void {
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      this.setFaults(faults);
-    }, Math.max(0, ms - this.#sinceStart()));
-    this.#timers.add(timer);
+    this.#delayed.run(ms - this.#sinceStart(), () => this.setFaults(faults));
   }
 
   /** Every switch off (stock, carts and orders are kept). */
@@ -192,14 +187,6 @@ export class StoreSimulator {
       response.end(answer.body);
     };
     const { delayMs } = record;
-    if (delayMs <= 0) {
-      finish();
-      return;
-    }
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      finish();
-    }, delayMs);
-    this.#timers.add(timer);
+    this.#delayed.run(delayMs, finish);
   }
 }
