@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { closeServer, DelayedCalls, listenOnLoopback, LOOPBACK, readBody } from '../loopback.js';
 import { decodeForm } from '../../twilio/form.js';
 import { SIGNATURE_HEADER, validateTwilioSignature } from '../../twilio/signature.js';
 import { mergeFaults, NO_FAULTS, type ActiveFaults, type SmsFaults } from './faults.js';
@@ -7,7 +8,7 @@ import { RequestLog, type SignatureCheck, type SmsRequestRecord } from './reques
 import { SmsStore, type OptOutHandler } from './store.js';
 import { renderTwiml } from '../../twilio/twiml-writer.js';
 
-export const LOOPBACK = '127.0.0.1';
+export { LOOPBACK };
 
 export interface SmsSimulatorOptions extends SmsFaults {
   /** The token the store validates X-Twilio-Signature with. */
@@ -52,7 +53,7 @@ export class SmsSimulator {
   #inFlight = 0;
   /** When the single worker of `capacityPerSecond` is next free, in ms (performance.now). */
   #workerFreeAt = 0;
-  readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #delayed = new DelayedCalls();
 
   constructor(options: SmsSimulatorOptions) {
     this.#authToken = options.authToken;
@@ -76,31 +77,20 @@ export class SmsSimulator {
   async start(): Promise<SmsSimulatorAddress> {
     if (this.#address) return this.#address;
     const server = createServer((request, response) => this.#accept(request, response));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.#requestedPort, LOOPBACK, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const bound = server.address();
-    if (bound === null || typeof bound === 'string') throw new Error('the SMS simulator did not bind a TCP port');
+    const port = await listenOnLoopback(server, this.#requestedPort, 'SMS simulator');
     this.#server = server;
-    this.#address = { url: `http://${LOOPBACK}:${bound.port}${this.#path}`, host: LOOPBACK, port: bound.port };
+    this.#address = { url: `http://${LOOPBACK}:${port}${this.#path}`, host: LOOPBACK, port };
     return this.#address;
   }
 
   /** Closes the server, every open connection and every delayed answer. Safe to call twice. */
   async stop(): Promise<void> {
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
+    this.#delayed.cancelAll();
     const server = this.#server;
     this.#server = undefined;
     this.#address = undefined;
     if (!server) return;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+    await closeServer(server);
   }
 
   /** Changes the given switches while running; what is not given stays as it was. */
@@ -133,7 +123,7 @@ export class SmsSimulator {
       request.socket.resetAndDestroy();
       return;
     }
-    readBody(request, (body) => {
+    readBody(request, MAX_BODY_BYTES, (body) => {
       const answer: Answer = body === undefined ? { status: 413, type: 'text/plain', text: 'Request body too large.' } : this.#answer(request, body, faults);
       const record: SmsRequestRecord = { method, path, ...answer.seen, signature: answer.signature ?? 'unchecked', status: answer.status, reply: answer.text, delayMs };
       this.#send(response, answer, record);
@@ -180,15 +170,7 @@ export class SmsSimulator {
       response.end(answer.text);
     };
     const { delayMs } = record;
-    if (delayMs <= 0) {
-      finish();
-      return;
-    }
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      finish();
-    }, delayMs);
-    this.#timers.add(timer);
+    this.#delayed.run(delayMs, finish);
   }
 }
 
@@ -204,16 +186,4 @@ const signatureOf = (request: IncomingMessage): string | undefined => {
   const header = request.headers[SIGNATURE_HEADER];
   const value = Array.isArray(header) ? header[0] : header;
   return value === '' ? undefined : value;
-};
-
-/** The body as UTF-8, or undefined when it is too large to be a webhook call. */
-const readBody = (request: IncomingMessage, done: (body: string | undefined) => void): void => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  request.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  });
-  request.on('end', () => done(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
-  request.on('error', () => undefined);
 };
