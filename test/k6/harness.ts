@@ -109,12 +109,15 @@ export class K6Harness {
     this.exports = factory(http, check, sleep, exec, metric('counter'), metric('trend'), env);
   }
 
-  /** Runs `iterations` sessions of one exported journey function, numbered from 0 as k6 numbers them. */
+  /** Runs `iterations` sessions of one exported journey function, numbered from 0 as k6 numbers them, counted in `iterations` as k6 counts them. */
   run(name: string, iterations: number): void {
     const run = this.exports[name] as () => void;
+    const { scenarios } = this.exports.options as { scenarios: Record<string, { exec: string }> };
+    const scenario = Object.keys(scenarios).find((key) => scenarios[key]!.exec === name) ?? name;
     for (let index = 0; index < iterations; index++) {
       this.#iteration = index;
       run();
+      this.samples.push({ metric: 'iterations', value: 1, tags: { scenario } });
     }
   }
 
