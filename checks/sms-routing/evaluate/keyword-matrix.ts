@@ -12,9 +12,11 @@ export interface KeywordSent {
   outcome: KeywordOutcome;
 }
 
+const MARK: Record<KeywordOutcome, string> = { honoured: '✓', ignored: '✗', 'wrong reply': '✗', 'could not check': '?' };
+
 /** "all 8" reads faster than eight quoted spellings that behaved alike; a row of one keyword needs only a mark. */
 const cellText = (met: readonly KeywordSent[], total: number, label: string): string => {
-  if (total === 1 && met[0]!.keyword === label) return met[0]!.outcome === 'honoured' ? '✓' : '✗';
+  if (total === 1 && met[0]!.keyword === label) return MARK[met[0]!.outcome];
   if (met.length === total && total > 1) return `all ${total}`;
   return met.map((variant) => JSON.stringify(variant.keyword)).join(' ');
 };

@@ -57,7 +57,7 @@ describe('the keyword matrix each keyword verdict carries', () => {
     expect(filled(rowsOf('ignore-start').get('opt-in-keywords · START'))).toEqual({ ignored: 'fail: ✗' });
     expect(filled(rowsOf('html-replies').get('opt-out-keywords · STOP'))).toEqual({ 'wrong reply': 'fail: all 8' });
     expect(filled(rowsOf('double-confirmation').get('opt-out-confirmation · STOP, again, replayed'))).toEqual({ 'wrong reply': 'fail: ✗' });
-    expect(filled(rowsOf('down').get('help-content · HELP'))).toEqual({ 'could not check': 'error: ✗' });
+    expect(filled(rowsOf('down').get('help-content · HELP'))).toEqual({ 'could not check': 'error: ?' });
   });
 
   it('a HELP left to the provider with no reply to judge has no row', () => {
