@@ -1,0 +1,3 @@
+export type * from './types.js';
+export { runLoad } from './run-load.js';
+export { arrivals, converts, sessionsInStage, planDurationMs, type Arrival } from './plan.js';
