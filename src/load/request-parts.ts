@@ -23,3 +23,20 @@ export const requestParts = (filled: JourneyStep, runHeaders: Readonly<Record<st
   headers['content-type'] ??= body.contentType;
   return { path: filled.path, headers, body: body.text };
 };
+
+/** Steps with no reference send the same parts every time: worked out once per run's headers. */
+const fixedParts = new WeakMap<Readonly<Record<string, string>>, WeakMap<JourneyStep, FilledRequest | null>>();
+
+const hasReference = (step: JourneyStep): boolean => JSON.stringify([step.path, step.headers, step.body]).includes('{{');
+
+/** The parts of a step as it is sent, `fill` run only for a step that has references; the headers are the caller's to change. */
+export const partsFor = (step: JourneyStep, runHeaders: Readonly<Record<string, string>>, fill: (step: JourneyStep) => JourneyStep): FilledRequest => {
+  let byStep = fixedParts.get(runHeaders);
+  if (!byStep) fixedParts.set(runHeaders, (byStep = new WeakMap()));
+  let fixed = byStep.get(step);
+  if (fixed === undefined) {
+    fixed = hasReference(step) ? null : requestParts(step, runHeaders);
+    byStep.set(step, fixed);
+  }
+  return fixed === null ? requestParts(fill(step), runHeaders) : { ...fixed, headers: { ...fixed.headers } };
+};

@@ -8,6 +8,7 @@ import { GeneratorWatch } from './generator-watch.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { PerSecond } from './per-second.js';
 import { arrivals, converts, planDurationMs, type Arrival } from './plan.js';
+import { InFlightRequests } from './send.js';
 import { runSession, type SessionEnd, type SessionShared } from './session.js';
 import { StepStats } from './step-stats.js';
 import { ThrottleLog } from './throttle-log.js';
@@ -48,9 +49,15 @@ const splitTarget = (target: string): { origin: string; basePath: string } => {
 export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): Promise<RunResult<Summary>> => {
   const { origin, basePath } = splitTarget(options.target);
   const stop = new AbortController();
-  // Every request listens on this one signal while in flight: many at once is expected, not a leak.
+  // Every session in think time listens on this one signal: many at once is expected, not a leak.
   setMaxListeners(0, stop.signal);
-  const forward = (): void => stop.abort(options.signal.reason);
+  const requests = new InFlightRequests();
+  let dispatcher: Agent | undefined;
+  const forward = (): void => {
+    stop.abort(options.signal.reason);
+    requests.stopAll(new Error('stopped'));
+    void dispatcher?.destroy().catch(() => undefined);
+  };
   if (options.signal.aborted) forward();
   else options.signal.addEventListener('abort', forward, { once: true });
 
@@ -66,10 +73,16 @@ export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): 
   const plannedTotal = stages.reduce((sum, stage) => sum + stage.planned, 0);
   const stepStats = options.journeys.map(({ journey }) => journey.steps.map((step) => new StepStats(journey.name, step)));
   const throttles = new ThrottleLog();
-  const dispatcher = new Agent({ connections: Math.max(1, options.maxSessionsInFlight), pipelining: 1, headersTimeout: options.requestTimeoutMs, bodyTimeout: options.requestTimeoutMs });
+  dispatcher = new Agent({
+    connections: Math.max(1, options.maxSessionsInFlight),
+    pipelining: 1,
+    headersTimeout: options.requestTimeoutMs,
+    bodyTimeout: options.requestTimeoutMs,
+    connect: { timeout: options.requestTimeoutMs },
+  });
   const runId = randomBytes(4).toString('hex');
   const failuresLogged = new Set<string>();
-  let requests = 0;
+  let requestsSent = 0;
   let capped: RunResult['capped'];
   const originMs = performance.now();
   const watch = new GeneratorWatch();
@@ -83,11 +96,12 @@ export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): 
     allowPayment: options.allowPayment,
     originMs,
     signal: stop.signal,
+    requests,
     perSecond,
     throttles,
     classifyThrottle: options.classifyThrottle,
     onRequest: (atMs) => {
-      requests++;
+      requestsSent++;
       perSecond.add('requests', atMs);
     },
     onFailure: (journey, step, why) => {
@@ -129,7 +143,7 @@ export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): 
 
   /** Starts the session due now, or drops it; false once a cap ends the starting of sessions. */
   const startOrDrop = (arrival: Arrival, nowMs: number): boolean => {
-    if (options.maxRequests !== undefined && requests >= options.maxRequests) {
+    if (options.maxRequests !== undefined && requestsSent >= options.maxRequests) {
       capped ??= { by: 'maxRequests', atMs: Math.round(nowMs) };
       return false;
     }

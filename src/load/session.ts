@@ -6,8 +6,8 @@ import { runCapture } from './captures.js';
 import { unmetExpectation } from './expect.js';
 import type { PerSecond } from './per-second.js';
 import { fillStep, MissingReference } from '../journey/references.js';
-import { requestParts } from './request-parts.js';
-import { sendOnce } from './send.js';
+import { partsFor } from './request-parts.js';
+import { sendOnce, type InFlightRequests } from './send.js';
 import { SessionJar } from './session-jar.js';
 import type { StepStats } from './step-stats.js';
 import type { ThrottleLog } from './throttle-log.js';
@@ -23,7 +23,10 @@ export interface SessionShared {
   allowPayment: boolean;
   /** performance.now() at the run's origin. */
   originMs: number;
+  /** Think times end early when it aborts. */
   signal: AbortSignal;
+  /** Requests in flight, all aborted at a stop. */
+  requests: InFlightRequests;
   perSecond: PerSecond;
   throttles: ThrottleLog;
   classifyThrottle: ((exchange: Exchange) => ThrottleForm | undefined) | undefined;
@@ -110,7 +113,7 @@ const runStep = async (
 ): Promise<StepEnd> => {
   let filled;
   try {
-    filled = requestParts(fillStep(step, values), shared.headers);
+    filled = partsFor(step, shared.headers, (template) => fillStep(template, values));
   } catch (error) {
     if (error instanceof MissingReference) return error.message;
     throw error;
@@ -122,7 +125,7 @@ const runStep = async (
   shared.onRequest(performance.now() - shared.originMs);
   let reply;
   try {
-    reply = await sendOnce(shared.dispatcher, { origin: shared.origin, path, method: step.method, headers: filled.headers, ...(filled.body === undefined ? {} : { body: filled.body }) }, shared.requestTimeoutMs, shared.signal);
+    reply = await sendOnce(shared.dispatcher, { origin: shared.origin, path, method: step.method, headers: filled.headers, ...(filled.body === undefined ? {} : { body: filled.body }) }, shared.requestTimeoutMs, shared.requests);
   } catch {
     return 'cutOff';
   }

@@ -6,7 +6,7 @@ import { cutOffBy } from '../../lib/cut-off.js';
 import { Answer } from '../answer.js';
 import { runCapture } from '../captures.js';
 import { unmetExpectation } from '../expect.js';
-import { requestParts } from '../request-parts.js';
+import { partsFor } from '../request-parts.js';
 import { SessionJar } from '../session-jar.js';
 import { StepStats } from '../step-stats.js';
 import { ThrottleLog } from '../throttle-log.js';
@@ -38,6 +38,7 @@ export const runHammer = async (options: HammerOptions): Promise<HammerResult> =
   const basePath = url.pathname.replace(/\/+$/, '');
   const stats = options.steps.map((step) => new StepStats(HAMMER_JOURNEY, step));
   const throttles = new ThrottleLog();
+  const runHeaders = options.headers ?? {};
   const runId = Math.random().toString(36).slice(2, 10);
   let shoppers = 0;
   let unanswered = 0;
@@ -47,7 +48,7 @@ export const runHammer = async (options: HammerOptions): Promise<HammerResult> =
     context.values ??= builtInValues({ runId, shopperIndex: shoppers++ });
     let filled;
     try {
-      filled = requestParts(fillStep(step, context.values), options.headers ?? {});
+      filled = partsFor(step, runHeaders, (template) => fillStep(template, context.values!));
     } catch (error) {
       // A capture the shopper lacks: autocannon starts the loop over, a new shopper.
       if (error instanceof MissingReference) return undefined;
