@@ -113,6 +113,19 @@ describe('runHammer', () => {
     expect(read.timeouts).toBe(0);
   });
 
+  it('classifies throttled answers per step, with the Retry-After they gave', async () => {
+    const server = await rawServer((socket, path) =>
+      path === '/cart/add.js' ? socket.write('HTTP/1.1 429 Too Many Requests\r\nRetry-After: 3\r\nContent-Length: 2\r\n\r\n{}') : ok(socket, '{}'),
+    );
+    closers.push(server.close);
+    const result = await hammer(server.url, [{ name: 'add', method: 'POST', path: '/cart/add.js', body: { form: { id: '1' } } }], {
+      shoppers: 1,
+      classifyThrottle: (exchange) => (exchange.status === 429 ? '429' : undefined),
+    });
+    expect(result.throttling).toEqual([{ form: '429', journey: 'hammer', step: 'add', count: result.steps[0]!.requests, firstAtMs: expect.any(Number), retryAfterSeconds: 3 }]);
+    expect(result.steps[0]!.throttled).toBe(result.steps[0]!.requests);
+  });
+
   it('counts requests a closed connection took with it as unanswered', async () => {
     const server = await rawServer((socket, path) => (path === '/gone' ? socket.end() : ok(socket, '{}')));
     closers.push(server.close);
