@@ -1,3 +1,5 @@
+import { readJsonPath } from '../journey/json-path.js';
+
 /** An answer as captures and expectations read it: the JSON is parsed once, on first use. */
 export class Answer {
   #json: { value: unknown } | undefined;
@@ -18,6 +20,11 @@ export class Answer {
       }
     }
     return this.#json.value;
+  }
+
+  /** The value at a JSON path of the body (`token`, `items[0].key`; a leading `$.` as JSONPath writes it is allowed). */
+  at(path: string): unknown {
+    return readJsonPath(this.json, path.replace(/^\$\.?/, ''));
   }
 
   header(name: string): string | undefined {

@@ -1,6 +1,5 @@
 import type { Capture } from '../journey/types.js';
 import type { Answer } from './answer.js';
-import { readJsonPath } from '../journey/json-path.js';
 
 const asText = (value: unknown): string | undefined => {
   if (value === undefined || value === null) return undefined;
@@ -26,7 +25,7 @@ const firstGroup = (pattern: string, text: string): string | undefined => {
 export const runCapture = (capture: Capture, answer: Answer, jarValue: (name: string) => string | undefined): string | undefined => {
   const source =
     capture.json !== undefined
-      ? asText(readJsonPath(answer.json, capture.json))
+      ? asText(answer.at(capture.json))
       : capture.header !== undefined
         ? answer.header(capture.header)
         : capture.cookie !== undefined

@@ -1,6 +1,5 @@
 import type { Expect } from '../journey/types.js';
 import type { Answer } from './answer.js';
-import { readJsonPath } from '../journey/json-path.js';
 
 const sameValue = (found: unknown, wanted: unknown): boolean =>
   found === wanted || (typeof wanted === 'object' && wanted !== null && JSON.stringify(found) === JSON.stringify(wanted));
@@ -13,7 +12,7 @@ export const unmetExpectation = (expect: Expect | undefined, answer: Answer): st
     if (!allowed.includes(answer.status)) return `status ${answer.status}, expected ${allowed.join(' or ')}`;
   }
   for (const [path, wanted] of Object.entries(expect.json ?? {})) {
-    if (!sameValue(readJsonPath(answer.json, path), wanted)) return `${path} is not ${JSON.stringify(wanted)}`;
+    if (!sameValue(answer.at(path), wanted)) return `${path} is not ${JSON.stringify(wanted)}`;
   }
   return undefined;
 };

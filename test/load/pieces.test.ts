@@ -18,6 +18,7 @@ describe('captures', () => {
     expect(runCapture({ name: 't', json: 'token' }, answer, noJar)).toBe('c1-abc');
     expect(runCapture({ name: 'k', json: 'items[0].key' }, answer, noJar)).toBe('44:aa');
     expect(runCapture({ name: 'q', json: 'items[0].quantity' }, answer, noJar)).toBe('2');
+    expect(runCapture({ name: 'd', json: '$.items[0].key' }, answer, noJar)).toBe('44:aa');
     expect(runCapture({ name: 'c', header: 'Location', regex: '/checkouts/cn/([^?]+)' }, answer, noJar)).toBe('tok123');
     expect(runCapture({ name: 'cart', cookie: 'cart' }, answer, noJar)).toBe('c1-abc%3Fkey%3Dk9');
     expect(runCapture({ name: 'r', regex: '"key":"([^"]+)"' }, answer, noJar)).toBe('44:aa');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { builtInValues, fillStep, MissingReference } from '../../journey/references.js';
@@ -39,7 +40,7 @@ export const runHammer = async (options: HammerOptions): Promise<HammerResult> =
   const stats = options.steps.map((step) => new StepStats(HAMMER_JOURNEY, step));
   const throttles = new ThrottleLog();
   const runHeaders = options.headers ?? {};
-  const runId = Math.random().toString(36).slice(2, 10);
+  const runId = randomBytes(4).toString('hex');
   let shoppers = 0;
   let unanswered = 0;
   const startedAt = performance.now();
