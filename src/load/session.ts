@@ -89,9 +89,9 @@ export const runSession = async (shared: SessionShared, plan: SessionPlan): Prom
     }
     if (shared.signal.aborted) return { outcome: 'cutOff' };
     const result = await runStep(shared, plan, jar, values, step, index, intendedAt);
-    if (result === 'cutOff') return { outcome: 'cutOff' };
-    if (typeof result === 'string') {
-      shared.onFailure(journey.name, step.name, result);
+    if (result.end === 'cutOff') return { outcome: 'cutOff' };
+    if (result.end === 'failed') {
+      shared.onFailure(journey.name, step.name, result.why);
       return { outcome: 'failed' };
     }
     sessionLatencyMs += result.latencyMs;
@@ -100,7 +100,7 @@ export const runSession = async (shared: SessionShared, plan: SessionPlan): Prom
   return { outcome: 'completed', latencyMs: sessionLatencyMs };
 };
 
-type StepEnd = { latencyMs: number; endedAt: number } | 'cutOff' | string;
+type StepEnd = { end: 'answered'; latencyMs: number; endedAt: number } | { end: 'failed'; why: string } | { end: 'cutOff' };
 
 const runStep = async (
   shared: SessionShared,
@@ -115,7 +115,7 @@ const runStep = async (
   try {
     filled = partsFor(step, shared.headers, (template) => fillStep(template, values));
   } catch (error) {
-    if (error instanceof MissingReference) return error.message;
+    if (error instanceof MissingReference) return { end: 'failed', why: error.message };
     throw error;
   }
   const path = shared.basePath + filled.path;
@@ -127,7 +127,7 @@ const runStep = async (
   try {
     reply = await sendOnce(shared.dispatcher, { origin: shared.origin, path, method: step.method, headers: filled.headers, ...(filled.body === undefined ? {} : { body: filled.body }) }, shared.requestTimeoutMs, shared.requests);
   } catch {
-    return 'cutOff';
+    return { end: 'cutOff' };
   }
   const endedAt = performance.now();
   const latencyMs = endedAt - intendedAt;
@@ -149,7 +149,7 @@ const runStep = async (
     shared.perSecond.add('failed', atMs);
     stats.record({ error: reply.error, latencyMs });
     plan.watch?.(exchange);
-    return reply.error;
+    return { end: 'failed', why: reply.error };
   }
   shared.perSecond.add('answered', atMs);
   const throttled = shared.throttles.note(exchange, shared.classifyThrottle);
@@ -158,11 +158,11 @@ const runStep = async (
   const unmet = unmetExpectation(step.expect, answer);
   stats.record({ status: reply.status, latencyMs, unexpected: unmet !== undefined, throttled });
   plan.watch?.(exchange);
-  if (unmet !== undefined) return unmet;
+  if (unmet !== undefined) return { end: 'failed', why: unmet };
   for (const capture of step.capture ?? []) {
     const value = runCapture(capture, answer, (name) => jar.value(name, url));
-    if (value === undefined) return `capture ${capture.name} found nothing`;
+    if (value === undefined) return { end: 'failed', why: `capture ${capture.name} found nothing` };
     values[capture.name] = value;
   }
-  return { latencyMs, endedAt };
+  return { end: 'answered', latencyMs, endedAt };
 };
