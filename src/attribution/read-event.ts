@@ -31,7 +31,8 @@ const defined = <T extends object>(fields: T): T => Object.fromEntries(Object.en
 /** A Web Pixels event: `{name, id?, clientId?, timestamp?, data: {checkout: {token, order: {id}}}}`. */
 export const readPixelEvent = (body: unknown): Read => {
   if (!isRecord(body)) return { refused: 'unknown-shape' };
-  const name = text(body.name);
+  // A name is a word, never a number: `text` would turn 42 into "42".
+  const name = typeof body.name === 'string' ? text(body.name) : undefined;
   if (name === undefined) return { refused: 'unknown-shape' };
   const checkout = isRecord(body.data) && isRecord(body.data.checkout) ? body.data.checkout : {};
   const order = isRecord(checkout.order) ? checkout.order : {};

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchEvents, type CollectedEvent, type CompletedCheckout } from '../../src/attribution/index.js';
 
@@ -81,5 +82,26 @@ describe('matchEvents', () => {
   it('no completed checkout: no journeys, every event unmatched', () => {
     const event = pixelFor({ journey: 'x', checkoutToken: 't' });
     expect(matchEvents([], [event], 'checkout_completed')).toEqual({ eventName: 'checkout_completed', journeys: [], unmatched: [event], redelivered: 0 });
+  });
+});
+
+describe('matchEvents, for any delivery', () => {
+  it('counts as missing exactly the checkouts with no event, and as duplicate exactly the extra copies', () => {
+    // Per checkout: how many distinct events the pixel sent for it (0 = lost).
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('native', 'wallet'), fc.integer({ min: 0, max: 3 })), { maxLength: 30 }), fc.boolean(), (plan, shuffle) => {
+        const completed = plan.map(([journey], i) => ({ journey, checkoutToken: `t${i}` }));
+        const events = plan.flatMap(([journey], i) => Array.from({ length: plan[i]![1] }, (_, copy) => pixelFor({ journey, checkoutToken: `t${i}` }, { eventId: `e${i}-${copy}` })));
+        const result = matchEvents(completed, shuffle ? [...events].reverse() : events, 'checkout_completed');
+        for (const row of result.journeys) {
+          const mine = plan.filter(([journey]) => journey === row.journey);
+          expect(row.expected).toBe(mine.length);
+          expect(row.missing).toBe(mine.filter(([, sent]) => sent === 0).length);
+          expect(row.matched + row.missing).toBe(row.expected);
+          expect(row.duplicate).toBe(mine.reduce((extra, [, sent]) => extra + Math.max(0, sent - 1), 0));
+        }
+        expect(result.unmatched).toEqual([]);
+      }),
+    );
   });
 });

@@ -128,7 +128,12 @@ export const adminClient = (options: AdminClientOptions): AdminClient => {
       options.log?.(`Admin API GET ${path} → ${response.statusCode} in ${Date.now() - started} ms`);
       if (response.statusCode === 429 && attempt < maxRetries) {
         await response.body.dump();
-        await sleep(Math.min(retryAfterMs(response.headers['retry-after'], Date.now()), maxRetryWaitMs), undefined, options.signal ? { signal: options.signal } : {});
+        try {
+          await sleep(Math.min(retryAfterMs(response.headers['retry-after'], Date.now()), maxRetryWaitMs), undefined, options.signal ? { signal: options.signal } : {});
+        } catch (error) {
+          options.signal?.throwIfAborted(); // The run's own reason, not the timer's AbortError.
+          throw error;
+        }
         continue;
       }
       if (response.statusCode !== 200) {
