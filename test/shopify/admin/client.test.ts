@@ -102,9 +102,21 @@ describe('throttling and refusals', () => {
     expect(seen).toHaveLength(3);
   });
 
+  it('an interrupted wait for Retry-After rejects at once with the reason the run gives', async () => {
+    const { base, seen } = await serve((_, __, response) => json(response, { errors: 'throttled' }, { 'retry-after': '30' }, 429));
+    const run = new AbortController();
+    const pending = client(base, { signal: run.signal }).variantInventoryItem(1);
+    while (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    run.abort(new Error('interrupted'));
+    await expect(pending).rejects.toThrow('interrupted');
+    expect(seen).toHaveLength(1);
+  });
+
   it('401: names the path and the status, never the token', async () => {
     const { base } = await serve((_, __, response) => json(response, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, {}, 401));
-    const error = await failure(client(base).ordersSince('2026-11-27T14:00:00Z'));
+    const lines: string[] = [];
+    const error = await failure(client(base, { log: (line) => lines.push(line) }).ordersSince('2026-11-27T14:00:00Z'));
+    expect(lines).toEqual([expect.stringMatching(/^Admin API GET \/admin\/api\/2026-10\/orders\.json → 401 in \d+ ms$/)]);
     expect(error.message).toBe('Admin API GET /admin/api/2026-10/orders.json: the access token was refused (401)');
     expect(error.status).toBe(401);
     expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(TOKEN);
