@@ -11,3 +11,4 @@ export {
 export { AdminApiError, adminClient, type AdminClient, type AdminClientOptions } from './client.js';
 export { groundTruth, stockByVariant, withOrderIds, type GroundTruth, type StockByVariant, type VariantStock } from './ground-truth.js';
 export { formatLink, nextPageUrl } from './link-header.js';
+export { readStock, type StockReading } from './read-stock.js';

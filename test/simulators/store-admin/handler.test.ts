@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adminClient, AdminApiError, groundTruth, stockByVariant } from '../../../src/shopify/admin/index.js';
+import { adminClient, AdminApiError, groundTruth, readStock, stockByVariant } from '../../../src/shopify/admin/index.js';
 import { createAdminHandler, type AdminStore, type AdminStoreOrder } from '../../../src/simulators/store-admin/index.js';
 
 const TOKEN = 'shpat_simulator_token_0123456789';
@@ -60,6 +60,19 @@ describe('read by q4check’s own Admin client', () => {
     const truth = groundTruth({ 40101: 8 }, after, since, Array.from({ length: 5 }, (_, i) => ({ journey: 'native', checkoutToken: `tok-${i}` })));
     expect(truth.duplicateOrders).toEqual([{ checkoutToken: 'tok-0', orderIds: ['10', '20'] }]);
     expect(truth.stock).toEqual([{ variantId: '40101', before: 8, after: 3, sold: 6, oversoldBy: 0, unaccounted: 1 }]);
+  });
+
+  it('readStock learns item ids once, then reads the levels after the run with one listing', async () => {
+    const base = await serve(store([]));
+    const requests: string[] = [];
+    const client = adminClient({ base, token: TOKEN, timeoutMs: 2_000, log: (line) => requests.push(line.split(' ')[3] ?? '') });
+    const before = await readStock(client, [40101, '40001', 40101]);
+    expect(before).toEqual({ itemOfVariant: { 40101: 9_040_101, 40001: 9_040_001 }, stock: { 40101: 3, 40001: 997 } });
+    expect(requests).toHaveLength(3);
+    requests.length = 0;
+    const after = await readStock(client, [40101, 40001], before.itemOfVariant);
+    expect(after.stock).toEqual(before.stock);
+    expect(requests).toEqual(['/admin/api/2026-10/inventory_levels.json']);
   });
 
   it('refuses a wrong token with Shopify’s 401, which the client reports without the token', async () => {
