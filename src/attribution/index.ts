@@ -4,3 +4,4 @@ export { isLoopbackAddress, parseListenAddress, type ListenAddress } from './lis
 export { matchEvents, type AttributionMatch, type JourneyAttribution } from './match.js';
 export { ORDERS_CREATE, orderIdOf, readOrderWebhook, readPixelEvent } from './read-event.js';
 export { signWebhookBody, WEBHOOK_HMAC_HEADER, WEBHOOK_ID_HEADER, WEBHOOK_TOPIC_HEADER, webhookHmacMatches } from './webhook-hmac.js';
+export { checkoutCompletedEvent, orderCreatedWebhook, postEvent, type CompletedPurchase, type OutgoingEvent } from './send.js';
