@@ -163,6 +163,16 @@ describe('everything else is refused, counted and not kept', () => {
   });
 });
 
+describe('under a burst', () => {
+  it('keeps every one of 300 events posted at once', async () => {
+    const collector = await start({ eventName: 'checkout_completed' });
+    const statuses = await Promise.all(Array.from({ length: 300 }, (_, i) => post(collector, { body: pixel({ id: `evt-${i}`, data: { checkout: { token: `tok-${i}` } } }) }).then((sent) => sent.status)));
+    expect(new Set(statuses)).toEqual(new Set([204]));
+    expect(new Set(collector.events().map((event) => event.checkoutToken)).size).toBe(300);
+    expect(collector.counts).toEqual({ accepted: 300, ignored: 0, refused: {} });
+  });
+});
+
 describe('stopping', () => {
   it('stops with the signal, refuses connections after, and keeps what it collected', async () => {
     const run = new AbortController();
