@@ -8,7 +8,8 @@ export {
   type AdminInventoryLevel,
   type AdminOrder,
 } from './api.js';
-export { AdminApiError, adminClient, type AdminClient, type AdminClientOptions } from './client.js';
+export { adminClient, type AdminClient, type AdminClientOptions } from './client.js';
+export { AdminApiError } from './get.js';
 export { groundTruth, stockByVariant, withOrderIds, type GroundTruth, type StockByVariant, type VariantStock } from './ground-truth.js';
 export { formatLink, nextPageUrl } from './link-header.js';
 export { readStock, type StockReading } from './read-stock.js';
