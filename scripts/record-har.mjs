@@ -22,7 +22,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ACTION_TIMEOUT_MS = 15_000;
 
 /** What a test shopper types into the checkout form. */
-export const TEST_SHOPPER = { email: 'test@example.com', firstName: 'Tess', lastName: 'Tester', address: '1 Test Street', postcode: '10001', card: '1' };
+export const TEST_SHOPPER = { email: 'test@example.com', firstName: 'Rita', lastName: 'Recorder', address: '12 Recording Lane', postcode: '94103', card: '1' };
 
 const THANK_YOU = /\/checkouts\/cn\/[0-9a-f]{32}\/thank-you$/;
 
