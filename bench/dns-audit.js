@@ -3,11 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { config } from '../dist/checks/email-auth/config.js';
 import { gather } from '../dist/checks/email-auth/gather.js';
 import { Resolver } from '../dist/src/dns/resolver.js';
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startZoneServer } from './zone-server.js';
 
 const DOMAINS = 100;
 const INCLUDE_LEVELS = 3;
@@ -34,33 +30,13 @@ const benchZone = () => {
   return lines.join('\n');
 };
 
-/** The simulator in a child process: a server sharing the client's event loop would measure itself. */
-const startServer = async (zoneText) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'q4check-bench-'));
-  const file = path.join(dir, 'example.zone');
-  await writeFile(file, zoneText);
-  const script = fileURLToPath(new URL('./zone-server-process.js', import.meta.url));
-  const child = spawn(process.execPath, [script, file, 'example', String(LATENCY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise((resolve, reject) => {
-    child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
-    child.once('exit', (code) => reject(new Error(`zone server exited ${code}`)));
-  });
-  return {
-    port,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-};
-
 /**
  * The email-auth gather for DOMAINS domains against the simulator with LATENCY_MS per answer. Every
  * domain is gathered at once, so the wall time should approach the longest chain of questions that
  * wait on each other: the SPF record and its INCLUDE_LEVELS includes, one after the other.
  */
 export const dnsAudit = async () => {
-  const server = await startServer(benchZone());
+  const server = await startZoneServer(benchZone(), 'example', LATENCY_MS);
   try {
     const servers = [{ host: '127.0.0.1', port: server.port }];
     const sectionOf = (prefix) => config.parse({ domains: storeNames(prefix).map((name) => ({ from: `${name}.example`, dkim: [{ selector: 's1' }] })) });

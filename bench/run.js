@@ -1,11 +1,13 @@
 import { coldStart } from './cold-start.js';
 import { demo } from './demo.js';
 import { dnsAudit } from './dns-audit.js';
+import { loadEngine } from './load-engine.js';
+import { manyStores } from './many-stores.js';
 import { smsBurst } from './sms-burst.js';
 import { smsSequences } from './sms-sequences.js';
 
 /** Every benchmark reports a ratio measured in the same run: absolute times on a shared machine mean little. */
-const benchmarks = [coldStart, dnsAudit, smsBurst, smsSequences, demo];
+const benchmarks = [coldStart, dnsAudit, smsBurst, smsSequences, loadEngine, demo, manyStores];
 
 let missed = 0;
 for (const benchmark of benchmarks) {

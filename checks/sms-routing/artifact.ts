@@ -1,3 +1,5 @@
+import type { CutOff } from '../../src/lib/cut-off.js';
+
 /** One POST to the webhook and what came back; trouble (timeout, reset, refused) kept as data. */
 export interface ExchangeSeen {
   /** The Body sent. */
@@ -16,7 +18,7 @@ export interface ExchangeSeen {
   cutOff?: CutOff;
 }
 
-export type CutOff = 'timeout' | 'interrupted';
+export type { CutOff };
 
 export type SequenceKind = 'opt-out' | 'repeat' | 'help' | 'opt-in' | 'forgery';
 

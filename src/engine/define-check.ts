@@ -49,6 +49,30 @@ export interface Verdict<R extends string = string> {
   chart?: SeriesChart;
   /** A tree a person reads better drawn than listed: an SPF include tree with the lookups each branch costs. */
   tree?: TreeNode;
+  /** Rows of a grid the reports join across a check's findings by title: the SMS keyword matrix (keyword × outcome). */
+  matrix?: Matrix;
+}
+
+/** How a matrix cell reads at a glance; the same words as the finding statuses, so renderers colour them alike. */
+export type MatrixTone = 'pass' | 'warn' | 'fail' | 'error';
+
+export interface MatrixCell {
+  /** Says it all without colour (print, screen readers): the keywords that met this outcome, a latency. */
+  text: string;
+  tone?: MatrixTone;
+}
+
+/**
+ * A grid of short cells: rows × columns. Each finding carries its own rows; renderers join the matrices of
+ * one check that share a title and columns into one table, in the findings' order.
+ */
+export interface Matrix {
+  title: string;
+  /** The header above the row labels: "Keyword". */
+  rowHeader: string;
+  columns: string[];
+  /** One cell per column; null where the row has nothing in that column. */
+  rows: { label: string; cells: (MatrixCell | null)[] }[];
 }
 
 export interface TreeNode {

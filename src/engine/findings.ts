@@ -40,6 +40,7 @@ export const toFinding = (check: AnyCheck, verdict: Verdict, overrides: Severity
   if (VERDICT_AGAINST.has(verdict.status)) finding.fix = verdict.fix ?? meta.fix;
   if (verdict.chart) finding.chart = verdict.chart;
   if (verdict.tree) finding.tree = verdict.tree;
+  if (verdict.matrix) finding.matrix = verdict.matrix;
   return finding;
 };
 
@@ -52,6 +53,8 @@ const couldNotCheck = (base: Omit<Finding, 'title'>, passingTitle: string, verdi
   const finding: Finding = { ...base, title: `Could not check: ${lowerFirst(passingTitle)}`, cause, fix: fixForCause(cause) };
   if (verdict.expected !== undefined) finding.expected = verdict.expected;
   if (verdict.evidence !== undefined) finding.evidence = verdict.evidence;
+  // What could not be checked stays in the matrix, so its table shows every keyword sent.
+  if (verdict.matrix) finding.matrix = verdict.matrix;
   return finding;
 };
 

@@ -1,13 +1,14 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import checkoutLoad from '../../checks/checkout-load/index.js';
 import emailAuth from '../../checks/email-auth/index.js';
 import ipWarmup from '../../checks/ip-warmup/index.js';
 import smsRouting from '../../checks/sms-routing/index.js';
 import type { AnyCheck } from './define-check.js';
 
 /** The built-in checks, in report order. */
-export const builtinChecks: readonly AnyCheck[] = [emailAuth, ipWarmup, smsRouting];
+export const builtinChecks: readonly AnyCheck[] = [emailAuth, ipWarmup, smsRouting, checkoutLoad];
 
 const isCheck = (value: unknown): value is AnyCheck => {
   const candidate = value as Partial<AnyCheck> | null;

@@ -1,5 +1,5 @@
 import type { Json } from './json.js';
-import type { Peak, SeriesChart, TreeNode, VerdictStatus } from './define-check.js';
+import type { Matrix, Peak, SeriesChart, TreeNode, VerdictStatus } from './define-check.js';
 import type { FailOn, Severity } from './severity.js';
 
 export const SCHEMA_VERSION = 1;
@@ -33,6 +33,7 @@ export interface Finding {
   suppressed?: Suppression;
   chart?: SeriesChart;
   tree?: TreeNode;
+  matrix?: Matrix;
 }
 
 export type CheckState = 'completed' | 'skipped' | 'error';

@@ -113,6 +113,12 @@ export interface StepResult {
   latency: Percentiles;
 }
 
+/**
+ * Every started session ends as exactly one of completed, stoppedAtHandOff or failed, or was cut off by
+ * the run's stop (counted in `started` only): started = completed + stoppedAtHandOff + failed + cut off.
+ * A hand-off is neither a success nor a failure: the store did its part up to the payment it may not take.
+ * planned = started + dropped + those the plan had not reached when a cap or a stop ended the run.
+ */
 export interface JourneyResult {
   name: string;
   /** Sessions the plan meant to start. */

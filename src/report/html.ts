@@ -1,6 +1,8 @@
+import type { Matrix } from '../engine/define-check.js';
 import type { Finding, Report } from '../engine/report.js';
 import { SEVERITIES } from '../engine/severity.js';
 import { findingsByCause, groupByRule, showInvisible, someSubjects } from './layout.js';
+import { joinMatrices, matrixCaption } from './matrix.js';
 import { LIGHT_CSS, lightDot, lightOf, type Light } from './store-index.js';
 import { escapeHtml as h, lineChartSvg, treeSvg } from './svg.js';
 import { causeLine, countsLine, exitLine, peakLine, sectionsOf, STATUS_WORD, suppressionNotes, type CheckSection } from './text.js';
@@ -30,6 +32,9 @@ ${LIGHT_CSS}
 code, pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { background: #f6f8fa; padding: 8px; overflow-x: auto; white-space: pre-wrap; word-break: break-word; }
 figure { margin: 8px 0; } figcaption { color: #57606a; font-size: 12px; }
+table.matrix { width: auto; break-inside: auto; } table.matrix caption { text-align: left; color: #57606a; font-size: 12px; }
+table.matrix td { min-width: 6em; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.tone-pass { background: #dafbe1; } .tone-warn { background: #fff8c5; } .tone-fail { background: #ffebe9; } .tone-error { background: #fff1e5; }
 details { margin: 8px 0; } summary { cursor: pointer; font-weight: 600; }
 footer { margin-top: 32px; border-top: 1px solid var(--line); color: #57606a; font-size: 12px; }
 @page { size: A4; margin: 16mm; }
@@ -57,6 +62,22 @@ const severityTable = (report: Report): string => {
 const figures = (finding: Finding): string => {
   const drawn = [finding.chart ? `<figure>${lineChartSvg(finding.chart)}<figcaption>${h(finding.chart.title)}</figcaption></figure>` : '', finding.tree ? `<figure>${treeSvg(finding.tree)}<figcaption>${h(finding.tree.label)}</figcaption></figure>` : ''];
   return drawn.join('');
+};
+
+/**
+ * A matrix as a table of coloured cells whose text says it all without the colour: printed in black and
+ * white or read aloud (row and column headers scoped), it still tells which keyword met which outcome.
+ */
+const matrixTable = (matrix: Matrix): string => {
+  const head = [matrix.rowHeader, ...matrix.columns].map((column) => `<th scope="col">${h(column)}</th>`).join('');
+  const rows = matrix.rows.map(({ label, cells }) => {
+    const tds = matrix.columns.map((_, index) => {
+      const cell = cells[index];
+      return cell ? `<td${cell.tone ? ` class="tone-${cell.tone}"` : ''}>${text(cell.text)}</td>` : '<td></td>';
+    });
+    return `<tr><th scope="row">${text(label)}</th>${tds.join('')}</tr>`;
+  });
+  return `<table class="matrix"><caption>${h(matrixCaption(matrix))}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 };
 
 const findingCard = (finding: Finding): string => {
@@ -95,7 +116,8 @@ const checkSection = ({ run, findings }: CheckSection): string => {
   const passed = findings.filter((finding) => finding.status === 'pass');
   const state = run.state === 'error' ? `<p class="status-error">Could not complete: ${h(run.reason ?? '')}</p>` : run.reason ? `<p>Note: ${h(run.reason)}</p>` : '';
   const folded = passed.length > 0 ? `<details><summary>${passed.length} passed</summary><table><tbody>${passedRows(passed, findings)}</tbody></table>${passed.map(figures).join('')}</details>` : '';
-  return `<section class="check" id="check-${h(run.id)}">${heading}<p>${h(countsLine(findings))}</p>${state}${causeBlocks(errors, findings)}${notable.map(findingCard).join('')}${folded}</section>`;
+  const matrices = joinMatrices(findings).map(matrixTable).join('');
+  return `<section class="check" id="check-${h(run.id)}">${heading}<p>${h(countsLine(findings))}</p>${state}${causeBlocks(errors, findings)}${notable.map(findingCard).join('')}${matrices}${folded}</section>`;
 };
 
 /** The store's logo, inlined: only a data URI of an image is ever put in `src`. */

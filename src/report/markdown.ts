@@ -1,5 +1,7 @@
 import { describeCause } from '../engine/causes.js';
 import type { Finding, Report } from '../engine/report.js';
+import type { Matrix } from '../engine/define-check.js';
+import { joinMatrices, matrixCaption } from './matrix.js';
 import { mermaidChart } from './mermaid.js';
 import { COLLAPSE_AT, findingsByCause, groupByRule, showInvisible, someSubjects, treeLines } from './layout.js';
 import { causeLine, countsLine, exitLine, peakLine, sectionsOf, STATUS_WORD, suppressionNotes, type CheckSection } from './text.js';
@@ -52,6 +54,22 @@ const figures = (findings: Finding[]): string[] =>
     return [`**\`${finding.rule}\` · ${cell(showInvisible(finding.subject))}**`, '', ...tree, ...chart];
   });
 
+/** A matrix as a table, each filled cell led by its status icon: GitHub shows no colour in a table cell. */
+const matrixLines = (matrix: Matrix): string[] => [
+  `**${cell(matrixCaption(matrix))}**`,
+  '',
+  `| ${[matrix.rowHeader, ...matrix.columns].map(cell).join(' | ')} |`,
+  `|${'---|'.repeat(matrix.columns.length + 1)}`,
+  ...matrix.rows.map(({ label, cells }) => {
+    const shown = matrix.columns.map((_, index) => {
+      const filled = cells[index];
+      return filled ? `${filled.tone ? `${ICON[filled.tone]} ` : ''}${cell(showInvisible(filled.text))}` : '';
+    });
+    return `| ${cell(showInvisible(label))} | ${shown.join(' | ')} |`;
+  }),
+  '',
+];
+
 const section = ({ run, findings }: CheckSection): string[] => {
   if (run.state === 'skipped') return [`### ${run.title} (\`${run.id}\`)`, '', `Skipped: ${run.reason ?? ''}`, ''];
   const errors = findings.filter((finding) => finding.status === 'error');
@@ -62,6 +80,7 @@ const section = ({ run, findings }: CheckSection): string[] => {
   else if (run.reason) lines.push(`Note: ${run.reason}`, '');
   lines.push(...causeTables(errors, findings));
   if (notable.length > 0) lines.push(...TABLE_HEAD, ...notable.map(row), '', ...figures(notable.filter((finding) => finding.status !== 'skip')));
+  lines.push(...joinMatrices(findings).flatMap(matrixLines));
   if (passed.length > 0) {
     lines.push(`<details><summary>${passed.length} passed</summary>`, '', ...TABLE_HEAD, ...passedRows(passed, findings), '', '</details>', '');
   }

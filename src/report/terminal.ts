@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { describeCause } from '../engine/causes.js';
 import type { Finding, FindingStatus, Report } from '../engine/report.js';
 import { renderChart } from './chart.js';
+import { joinMatrices, matrixCaption } from './matrix.js';
 import { COLLAPSE_AT, findingsByCause, groupByRule, showInvisible, someSubjects, treeLines, wrap, type RuleGroup } from './layout.js';
 import { causeLine, countsLine, exitLine, peakLine, sectionsOf, STATUS_WORD, suppressionNotes, type CheckSection, type RenderContext } from './text.js';
 
@@ -96,7 +97,9 @@ const sectionLines = (section: CheckSection, painter: Painter, context: RenderCo
   const causes = [...findingsByCause(findings)].flatMap(([cause, grouped]) => causeBlock(cause, grouped, findings, painter));
   const verdicts = findings.filter((finding) => finding.status !== 'error' && !isRoutine(finding)).flatMap((finding) => verdictLines(finding, painter));
   const routine = context.quiet ? [] : groupByRule(findings.filter(isRoutine), findings).flatMap((group) => routineLines(group, painter));
-  return [...wrap(`${heading} — ${countsLine(findings)}${state}`, painter.width, 2), ...causes, ...verdicts, ...routine, ''];
+  // A terminal has no room for the grid: its counts only; the failing rows are the verdicts above.
+  const matrices = joinMatrices(findings).flatMap((matrix) => wrap(`  ${matrixCaption(matrix)}`, painter.width, 4));
+  return [...wrap(`${heading} — ${countsLine(findings)}${state}`, painter.width, 2), ...matrices, ...causes, ...verdicts, ...routine, ''];
 };
 
 const suppressionLines = (report: Report, chalk: ChalkInstance): string[] => suppressionNotes(report).map((note) => chalk.yellow(note));

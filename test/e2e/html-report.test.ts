@@ -15,11 +15,17 @@ interface SvgInPage {
   getBBox(): { width: number; height: number };
   querySelectorAll(selector: string): { length: number };
 }
+/** A matrix <table> as the page sees it: its rows, and each cell's text and painted background. */
+interface TableInPage {
+  getBoundingClientRect(): { width: number; height: number };
+  querySelectorAll(selector: 'tbody tr'): ArrayLike<{ querySelectorAll(selector: 'td'): ArrayLike<{ textContent: string | null; className: string }> }>;
+}
 interface Page {
   on(event: 'console', listener: (message: { type(): string; text(): string }) => void): void;
   on(event: 'pageerror', listener: (error: Error) => void): void;
   route(pattern: string, handler: (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) => Promise<void>): Promise<void>;
   goto(url: string): Promise<unknown>;
+  $$eval<T>(selector: 'table.matrix', fn: (tables: TableInPage[]) => T): Promise<T>;
   $$eval<T>(selector: string, fn: (elements: SvgInPage[]) => T): Promise<T>;
   screenshot(options: { path: string; fullPage: boolean }): Promise<unknown>;
   emulateMedia(options: { media: 'print' | 'screen' }): Promise<void>;
@@ -79,6 +85,23 @@ describe('the golden HTML report in headless Chromium', () => {
       expect(chart.width).toBeGreaterThan(100);
       expect(chart.height).toBeGreaterThan(100);
       expect(chart.marks).toBeGreaterThan(3);
+    }
+  });
+
+  it('every matrix has content: rows on the page, each with a filled, coloured cell', async () => {
+    const tables = await page.$$eval('table.matrix', (found) =>
+      found.map((table) => {
+        const box = table.getBoundingClientRect();
+        const rows = Array.from(table.querySelectorAll('tbody tr'), (row) => Array.from(row.querySelectorAll('td')).filter((cell) => (cell.textContent ?? '').trim() !== '' && cell.className.startsWith('tone-')).length);
+        return { width: box.width, height: box.height, rows };
+      }),
+    );
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) {
+      expect(table.width).toBeGreaterThan(100);
+      expect(table.height).toBeGreaterThan(100);
+      expect(table.rows.length).toBeGreaterThan(3);
+      for (const filled of table.rows) expect(filled).toBeGreaterThan(0);
     }
   });
 

@@ -27,8 +27,11 @@ export const runCli = (args: string[], options: { env?: Record<string, string>; 
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Decoded as a stream: a character split across two chunks (ＳＴＯＰ in a long report) is joined, not garbled.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (status) => resolve({ stdout, stderr, status }));
     child.stdin.end(options.input ?? '');

@@ -42,9 +42,10 @@ describe('golden reports', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     // The report is judged from recorded artifacts (Lighthouse's -A): the same bytes on any machine.
     if (UPDATE) {
-      await runCli(['audit', PROFILE, '--today', '2026-11-20', '--resolver', services.dnsAddress(), '--save-artifacts', ARTIFACTS]);
+      await runCli(['audit', PROFILE, '--today', '2026-11-20', ...services.flags(), '--save-artifacts', ARTIFACTS], { env: services.env() });
     }
-    const result = await runCli(['audit', PROFILE, '--today', '2026-11-20', '--format', 'json', '--from-artifacts', ARTIFACTS]);
+    // The profile names the webhook's token by ${ENV}: loading it needs a value, judging never uses it.
+    const result = await runCli(['audit', PROFILE, '--today', '2026-11-20', '--format', 'json', '--from-artifacts', ARTIFACTS], { env: services.env() });
     expect(result.status).toBe(1);
     report = scrub(JSON.parse(result.stdout) as Report);
   }, CLI_TEST_TIMEOUT_MS);

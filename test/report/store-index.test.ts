@@ -25,8 +25,12 @@ describe('the index of stores', () => {
   });
 
   it('a check not run is skipped, one that could not complete is could-not-check', () => {
-    const checks = indexEntry(golden, []).checks;
-    expect(checks).toEqual([
+    const withoutSms: Report = {
+      ...golden,
+      checks: golden.checks.map((run) => (run.id === 'sms-routing' ? { ...run, state: 'skipped', reason: 'the profile has no sms-routing section' } : run)),
+      findings: golden.findings.filter((finding) => finding.check !== 'sms-routing'),
+    };
+    expect(indexEntry(withoutSms, []).checks).toEqual([
       { id: 'email-auth', light: 'fail' },
       { id: 'ip-warmup', light: 'fail' },
       { id: 'sms-routing', light: 'skipped' },
@@ -43,6 +47,6 @@ describe('the index of stores', () => {
   it('Markdown: one row per store with a light per check and links to its files', () => {
     const markdown = renderIndexMarkdown([indexEntry(golden, ['golden-store.md', 'golden store.json'])]);
     expect(markdown).toContain('| | Store | `email-auth` | `ip-warmup` | `sms-routing` | `inventory-feed` | Verdict | Report |');
-    expect(markdown).toContain(`| ❌ | Golden Goods | 🔴 | 🔴 | ⚪ | ⚠️ | ${golden.summary.verdict} | [md](golden-store.md) · [json](golden%20store.json) |`);
+    expect(markdown).toContain(`| ❌ | Golden Goods | 🔴 | 🔴 | 🟢 | ⚠️ | ${golden.summary.verdict} | [md](golden-store.md) · [json](golden%20store.json) |`);
   });
 });

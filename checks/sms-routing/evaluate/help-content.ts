@@ -5,6 +5,7 @@ import type { SmsRoutingConfig } from '../config.js';
 import { classifyReply } from '../keywords/index.js';
 import type { SmsRule } from '../rules.js';
 import { causeOf } from './causes.js';
+import { withKeywordRow } from './keyword-matrix.js';
 import { describeReply, isTrouble, replyOf } from './replies.js';
 
 const ELEMENT_WORDS = {
@@ -38,18 +39,19 @@ const judge = (sequence: SequenceSeen, artifact: SmsRoutingArtifact, config: Sms
   const subject = sequence.keyword;
   const required = `the brand, ${Object.values(ELEMENT_WORDS).join(', ')}${config.help.mustInclude.length > 0 ? ` and ${config.help.mustInclude.join(', ')}` : ''}`;
   const base = { rule: 'help-content', subject } as const;
-  if (isTrouble(reply)) return { ...base, status: 'error', message: `Could not check: ${subject} got ${describeReply(reply)}.`, cause: causeOf(reply, artifact.webhook, config) };
+  const withRow = (verdict: Verdict<SmsRule>, silent: boolean) => withKeywordRow(verdict, subject, silent);
+  if (isTrouble(reply)) return withRow({ ...base, status: 'error', message: `Could not check: ${subject} got ${describeReply(reply)}.`, cause: causeOf(reply, artifact.webhook, config) }, false);
   // Twilio answers HELP itself for long codes, toll-free and Advanced Opt-Out: the webhook is right to stay silent.
   if (config.optOutHandledBy === 'provider' && reply.state === 'silence') {
     const { providerReply } = config.help;
     if (providerReply === undefined) {
       return { ...base, status: 'skip', message: `${subject} is answered by Twilio with the reply configured there, which a request to the webhook cannot show; give help.providerReply to have it judged.` };
     }
-    return { ...base, expected: `Twilio's reply with ${required}`, ...judgeText(providerReply, sequence, config, "The reply configured at Twilio (help.providerReply)") };
+    return withRow({ ...base, expected: `Twilio's reply with ${required}`, ...judgeText(providerReply, sequence, config, "The reply configured at Twilio (help.providerReply)") }, false);
   }
   const expected = `one reply with ${required}`;
-  if (reply.state !== 'messages') return { ...base, expected, status: sequence.grade === 'must' ? 'fail' : 'warn', message: `${subject} got ${describeReply(reply)} instead of a help reply.`, found: describeReply(reply) };
-  return { ...base, expected, ...judgeText(reply.messages.join('\n'), sequence, config, 'The reply') };
+  if (reply.state !== 'messages') return withRow({ ...base, expected, status: sequence.grade === 'must' ? 'fail' : 'warn', message: `${subject} got ${describeReply(reply)} instead of a help reply.`, found: describeReply(reply) }, reply.state === 'silence');
+  return withRow({ ...base, expected, ...judgeText(reply.messages.join('\n'), sequence, config, 'The reply') }, false);
 };
 
 /** CTIA: HELP is answered even after an opt-out, with the same content; plain STOP's opt-out sequence sends it third. */

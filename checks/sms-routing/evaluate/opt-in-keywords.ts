@@ -3,6 +3,7 @@ import type { SequenceSeen, SmsRoutingArtifact } from '../artifact.js';
 import type { SmsRoutingConfig } from '../config.js';
 import type { SmsRule } from '../rules.js';
 import { causeOf } from './causes.js';
+import { withKeywordRow } from './keyword-matrix.js';
 import { describeReply, isConfirmation, isTrouble, replyOf } from './replies.js';
 
 /** STOP, then the keyword (one re-subscribe confirmation), then the keyword again (no second one). */
@@ -27,5 +28,10 @@ const judge = (sequence: SequenceSeen, webhook: string, config: SmsRoutingConfig
   return { ...base, status: 'pass', message: `${subject} re-subscribes the number with one confirmation.`, found: describeReply(first!) };
 };
 
+/** The keyword itself, after STOP, got no message: the webhook ignored it rather than answering wrongly. */
+const isSilence = (exchange: SequenceSeen['exchanges'][number] | undefined): boolean => exchange !== undefined && replyOf(exchange).state === 'silence';
+
 export const optInKeywords = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] =>
-  artifact.sequences.filter((sequence) => sequence.kind === 'opt-in').map((sequence) => judge(sequence, artifact.webhook, config));
+  artifact.sequences
+    .filter((sequence) => sequence.kind === 'opt-in')
+    .map((sequence) => withKeywordRow(judge(sequence, artifact.webhook, config), sequence.keyword, isSilence(sequence.exchanges[1])));

@@ -3,12 +3,19 @@ import type { SmsRoutingArtifact } from '../artifact.js';
 import type { SmsRoutingConfig } from '../config.js';
 import type { SmsRule } from '../rules.js';
 import { causeOf } from './causes.js';
+import { withKeywordRow } from './keyword-matrix.js';
 import { describeReply, isTrouble, replyOf } from './replies.js';
 
 const mentionsBrand = (text: string, brand: string): boolean => text.toLowerCase().includes(brand.toLowerCase());
 
+/** Its row in the keyword matrix: the confirmation is about STOP sent again and replayed, not STOP alone. */
+const ROW_LABEL = 'STOP, again, replayed';
+
+export const optOutConfirmation = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] =>
+  judgeConfirmation(artifact, config).map((verdict) => withKeywordRow(verdict, ROW_LABEL, false));
+
 /** The STOP, STOP again, replayed MessageSid sequence: one plain confirmation, then silence. */
-export const optOutConfirmation = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] => {
+const judgeConfirmation = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] => {
   const sequence = artifact.sequences.find((candidate) => candidate.kind === 'repeat');
   const subject = 'STOP';
   if (!sequence) return [];

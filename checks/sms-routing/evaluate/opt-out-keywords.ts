@@ -3,6 +3,7 @@ import type { SequenceSeen, SmsRoutingArtifact } from '../artifact.js';
 import type { SmsRoutingConfig } from '../config.js';
 import type { SmsRule } from '../rules.js';
 import { causeOf } from './causes.js';
+import { keywordMatrix, type KeywordOutcome } from './keyword-matrix.js';
 import { describeReply, isConfirmation, isTrouble, replyOf } from './replies.js';
 
 type Outcome = 'honoured' | 'ignored' | 'unreachable';
@@ -16,6 +17,8 @@ interface VariantResult {
   /** Why an ignored variant counts as ignored. */
   why?: string;
   cause?: string;
+  /** Not honoured because the webhook answered wrongly (an error page, a second confirmation) though it did not keep texting the number. */
+  wrongReply?: boolean;
 }
 
 /**
@@ -28,11 +31,17 @@ const judgeVariant = (sequence: SequenceSeen, artifact: SmsRoutingArtifact, conf
   const trouble = [reply, next].find((candidate) => candidate && isTrouble(candidate));
   if (trouble) return { ...base, outcome: 'unreachable', cause: causeOf(trouble, artifact.webhook, config) };
   const answered = config.optOutHandledBy === 'app' ? isConfirmation(reply!, 'opt-out-confirmation') : reply!.state === 'silence';
-  if (!answered) return { ...base, outcome: 'ignored', why: `got ${base.got}` };
+  if (!answered) return { ...base, outcome: 'ignored', why: `got ${base.got}`, wrongReply: reply!.state !== 'silence' && next?.state !== 'messages' };
   return next?.state === 'messages' ? { ...base, outcome: 'ignored', why: `the next message still got ${base.next}` } : { ...base, outcome: 'honoured' };
 };
 
 const show = (keyword: string): string => JSON.stringify(keyword);
+
+const matrixOutcome = (variant: VariantResult): KeywordOutcome => {
+  if (variant.outcome === 'unreachable') return 'could not check';
+  if (variant.outcome === 'honoured') return 'honoured';
+  return variant.wrongReply ? 'wrong reply' : 'ignored';
+};
 
 /** One verdict per corpus entry, over all its variants: a must entry not honoured fails, a should entry warns. */
 export const optOutKeywords = (artifact: SmsRoutingArtifact, config: SmsRoutingConfig): Verdict<SmsRule>[] => {
@@ -48,8 +57,9 @@ export const optOutKeywords = (artifact: SmsRoutingArtifact, config: SmsRoutingC
   return [...results].map(([entry, { grade, variants }]): Verdict<SmsRule> => {
     const ignored = variants.filter((variant) => variant.outcome === 'ignored');
     const unreachable = variants.filter((variant) => variant.outcome === 'unreachable');
-    const evidence = { grade, variants: variants.map(({ cause: _cause, why: _why, ...variant }) => ({ ...variant })) };
-    const base = { rule: 'opt-out-keywords', subject: entry, expected, evidence } as const;
+    const evidence = { grade, variants: variants.map(({ cause: _cause, why: _why, wrongReply: _wrongReply, ...variant }) => ({ ...variant })) };
+    const matrix = keywordMatrix(entry, variants.map((variant) => ({ keyword: variant.keyword, outcome: matrixOutcome(variant) })), grade === 'must' ? 'fail' : 'warn');
+    const base = { rule: 'opt-out-keywords', subject: entry, expected, evidence, matrix } as const;
     if (ignored.length > 0) {
       const first = ignored[0]!;
       const honoured = grade === 'must' ? 'are' : 'are (should be)';

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
 import type { CutOff, ExchangeSeen } from '../artifact.js';
+import { cutOffBy } from '../../../src/lib/cut-off.js';
 import { encodeForm, SIGNATURE_HEADER, signTwilioRequest, type InboundForm } from '../../../src/twilio/index.js';
 
 const MAX_REPLY_BYTES = 8 * 1024;
@@ -15,8 +16,7 @@ export interface WebhookTarget {
   log(line: string): void;
 }
 
-/** Why the signal stopped the run: the check's time limit, or Ctrl-C. */
-export const cutOffBy = (signal: AbortSignal): CutOff => ((signal.reason as Error | undefined)?.name === 'TimeoutError' ? 'timeout' : 'interrupted');
+export { cutOffBy };
 
 export const CUT_OFF_ERROR: Record<CutOff, string> = {
   timeout: "not finished: the check's time limit stopped it",
