@@ -6,9 +6,9 @@ import { importHar, type ImportResult } from '../../../src/journey/har/import.js
 import { journeyYaml } from '../../../src/journey/har/write-journey.js';
 import { builtInValues, fillStep } from '../../../src/journey/references.js';
 import type { Journey, JourneyStep } from '../../../src/journey/types.js';
+import { runLoad, type RunResult } from '../../../src/load/index.js';
 import { StoreSimulator } from '../../../src/simulators/store/index.js';
 import { ROOT } from '../../helpers/cli.js';
-import { replayJourney } from '../../helpers/replay-journey.js';
 
 /**
  * The browser recordings of fixtures/har (scripts/record-har.mjs: headless Chromium buying from the
@@ -119,46 +119,58 @@ const withRecordedValues = (journey: Journey, values: Record<string, string>): J
   }),
 });
 
-describe.each(Object.keys(RECORDINGS) as Recording[])('the %s journey replayed against a fresh simulator', (recording) => {
-  const SESSIONS = 3;
+/** A stage of SESSIONS shoppers, all converting, payments allowed: the target is the simulator on loopback. */
+const SESSIONS = 3;
+const replay = (journey: Journey, target: string) =>
+  runLoad({
+    target,
+    journeys: [{ journey, weight: 1 }],
+    stages: [{ durationMs: 300, sessionsPerSecond: SESSIONS / 0.3 }],
+    conversion: 1,
+    allowPayment: true,
+    requestTimeoutMs: 5000,
+    maxSessionsInFlight: SESSIONS,
+    signal: AbortSignal.timeout(20_000),
+  });
+
+const statusesOf = (result: RunResult): Record<string, Record<string, number>> => Object.fromEntries(result.steps.map((step) => [step.step, step.statuses]));
+
+describe.each(Object.keys(RECORDINGS) as Recording[])('the %s journey replayed by the load engine against a fresh simulator', (recording) => {
   let store: StoreSimulator | undefined;
   afterEach(async () => {
     await store?.stop();
-  });
-
-  it("with the recording's own tokens instead of captures, meets a 404 and buys nothing: the fresh store never issued them", async () => {
-    const text = await readRecording(recording);
-    const stale = withRecordedValues((await importRecording(recording)).journey, recordedValues(text));
-    expect(JSON.stringify(stale)).not.toContain('{{');
-    store = new StoreSimulator();
-    const { url } = await store.start();
-    const session = await replayJourney(stale, url, { shopperIndex: 0, runId: 'stale', signal: AbortSignal.timeout(20_000) });
-    expect(session.steps.filter((step) => step.status === 404).map((step) => step.name)).toEqual(
-      recording === 'native' ? ['view checkout', 'pay', 'view checkout thank-you'] : [stale.steps[3]!.name, 'view checkout thank-you'],
-    );
-    expect(store.orders).toEqual([]);
   });
 
   it(`buys once per session with live tokens: every status as recorded, no 404, ${SESSIONS} new orders`, async () => {
     const text = await readRecording(recording);
     const { journey } = await importRecording(recording);
     store = new StoreSimulator();
-    const { url } = await store.start();
-    const signal = AbortSignal.timeout(20_000);
-    const sessions = await Promise.all(Array.from({ length: SESSIONS }, (_, shopperIndex) => replayJourney(journey, url, { shopperIndex, runId: 'recorded', signal })));
-    for (const session of sessions) {
-      expect(session.missing).toBeUndefined();
-      expect(session.steps.map((step) => step.name)).toEqual(journey.steps.map((step) => step.name));
-      expect(session.steps.filter((step) => !step.expected).map((step) => `${step.name}: ${step.status}`)).toEqual([]);
-      expect(session.steps.filter((step) => step.status === 404)).toEqual([]);
-    }
+    const result = await replay(journey, (await store.start()).url);
+    expect(result.journeys[0]).toMatchObject({ planned: SESSIONS, started: SESSIONS, dropped: 0, converting: SESSIONS, completed: SESSIONS, failed: 0, stoppedAtHandOff: 0 });
+    // Each step answered as in the recording, every time.
+    expect(statusesOf(result)).toEqual(Object.fromEntries(journey.steps.map((step) => [step.name, { [String(step.expect?.status)]: SESSIONS }])));
+    expect(result.steps.map((step) => step.unexpected + step.timeouts + Object.keys(step.transportErrors).length)).toEqual(journey.steps.map(() => 0));
     const orders = store.orders;
     expect(orders).toHaveLength(SESSIONS);
     expect(orders.every((order) => order.via === (recording === 'native' ? 'checkout' : 'shop-pay'))).toBe(true);
     const tokens = orders.map((order) => order.checkoutToken);
     expect(new Set(tokens).size).toBe(SESSIONS);
-    // Each session paid the checkout it opened itself, never the one in the recording.
+    // Each session paid the checkout the fresh store opened for it, never the one in the recording.
     for (const token of tokens) expect(text).not.toContain(token);
-    expect(sessions.flatMap((session) => session.steps.map((step) => step.path)).filter((sent) => tokens.some((token) => sent.includes(token)))).toHaveLength(SESSIONS * (recording === 'native' ? 3 : 2));
+    const thankYous = store.log.entries.filter((entry) => entry.path.endsWith('/thank-you'));
+    expect(thankYous.map((entry) => entry.path).sort()).toEqual(tokens.map((token) => `/checkouts/cn/${token}/thank-you`).sort());
+  });
+
+  it("with the recording's own tokens instead of captures, meets 404s and buys nothing: the fresh store never issued them", async () => {
+    const text = await readRecording(recording);
+    const stale = withRecordedValues((await importRecording(recording)).journey, recordedValues(text));
+    expect(JSON.stringify(stale)).not.toContain('{{');
+    store = new StoreSimulator();
+    const result = await replay(stale, (await store.start()).url);
+    expect(result.journeys[0]).toMatchObject({ started: SESSIONS, completed: 0, failed: SESSIONS });
+    // A session ends at its first unexpected answer: the first step that sends the stale token.
+    const firstStale = stale.steps[recording === 'native' ? 4 : 3]!.name;
+    expect(statusesOf(result)[firstStale]).toEqual({ '404': SESSIONS });
+    expect(store.orders).toEqual([]);
   });
 });
