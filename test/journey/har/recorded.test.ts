@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Har } from 'har-format';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importHar, type ImportResult } from '../../../src/journey/har/import.js';
 import { journeyYaml } from '../../../src/journey/har/write-journey.js';
 import { builtInValues, fillStep } from '../../../src/journey/references.js';
 import type { Journey, JourneyStep } from '../../../src/journey/types.js';
-import { runLoad, type RunResult } from '../../../src/load/index.js';
-import { StoreSimulator } from '../../../src/simulators/store/index.js';
 import { ROOT } from '../../helpers/cli.js';
+import { differencesFromRecording, REPLAY_SESSIONS, replayOnFreshStore } from '../../helpers/replay-on-store.js';
 
 /**
  * The browser recordings of fixtures/har (scripts/record-har.mjs: headless Chromium buying from the
@@ -119,45 +118,20 @@ const withRecordedValues = (journey: Journey, values: Record<string, string>): J
   }),
 });
 
-/** A stage of SESSIONS shoppers, all converting, payments allowed: the target is the simulator on loopback. */
-const SESSIONS = 3;
-const replay = (journey: Journey, target: string) =>
-  runLoad({
-    target,
-    journeys: [{ journey, weight: 1 }],
-    stages: [{ durationMs: 300, sessionsPerSecond: SESSIONS / 0.3 }],
-    conversion: 1,
-    allowPayment: true,
-    requestTimeoutMs: 5000,
-    maxSessionsInFlight: SESSIONS,
-    signal: AbortSignal.timeout(20_000),
-  });
-
-const statusesOf = (result: RunResult): Record<string, Record<string, number>> => Object.fromEntries(result.steps.map((step) => [step.step, step.statuses]));
-
 describe.each(Object.keys(RECORDINGS) as Recording[])('the %s journey replayed by the load engine against a fresh simulator', (recording) => {
-  let store: StoreSimulator | undefined;
-  afterEach(async () => {
-    await store?.stop();
-  });
-
-  it(`buys once per session with live tokens: every status as recorded, no 404, ${SESSIONS} new orders`, async () => {
+  it(`buys once per session with live tokens: every status as recorded, no 404, ${REPLAY_SESSIONS} new orders`, async () => {
     const text = await readRecording(recording);
     const { journey } = await importRecording(recording);
-    store = new StoreSimulator();
-    const result = await replay(journey, (await store.start()).url);
-    expect(result.journeys[0]).toMatchObject({ planned: SESSIONS, started: SESSIONS, dropped: 0, converting: SESSIONS, completed: SESSIONS, failed: 0, stoppedAtHandOff: 0 });
-    // Each step answered as in the recording, every time.
-    expect(statusesOf(result)).toEqual(Object.fromEntries(journey.steps.map((step) => [step.name, { [String(step.expect?.status)]: SESSIONS }])));
-    expect(result.steps.map((step) => step.unexpected + step.timeouts + Object.keys(step.transportErrors).length)).toEqual(journey.steps.map(() => 0));
-    const orders = store.orders;
-    expect(orders).toHaveLength(SESSIONS);
+    const { result, orders, requests } = await replayOnFreshStore(journey);
+    expect(result.journeys[0]).toMatchObject({ planned: REPLAY_SESSIONS, started: REPLAY_SESSIONS, dropped: 0, converting: REPLAY_SESSIONS, completed: REPLAY_SESSIONS, failed: 0, stoppedAtHandOff: 0 });
+    expect(differencesFromRecording(journey, result)).toEqual([]);
+    expect(orders).toHaveLength(REPLAY_SESSIONS);
     expect(orders.every((order) => order.via === (recording === 'native' ? 'checkout' : 'shop-pay'))).toBe(true);
     const tokens = orders.map((order) => order.checkoutToken);
-    expect(new Set(tokens).size).toBe(SESSIONS);
+    expect(new Set(tokens).size).toBe(REPLAY_SESSIONS);
     // Each session paid the checkout the fresh store opened for it, never the one in the recording.
     for (const token of tokens) expect(text).not.toContain(token);
-    const thankYous = store.log.entries.filter((entry) => entry.path.endsWith('/thank-you'));
+    const thankYous = requests.filter((entry) => entry.path.endsWith('/thank-you'));
     expect(thankYous.map((entry) => entry.path).sort()).toEqual(tokens.map((token) => `/checkouts/cn/${token}/thank-you`).sort());
   });
 
@@ -165,12 +139,11 @@ describe.each(Object.keys(RECORDINGS) as Recording[])('the %s journey replayed b
     const text = await readRecording(recording);
     const stale = withRecordedValues((await importRecording(recording)).journey, recordedValues(text));
     expect(JSON.stringify(stale)).not.toContain('{{');
-    store = new StoreSimulator();
-    const result = await replay(stale, (await store.start()).url);
-    expect(result.journeys[0]).toMatchObject({ started: SESSIONS, completed: 0, failed: SESSIONS });
+    const { result, orders } = await replayOnFreshStore(stale);
+    expect(result.journeys[0]).toMatchObject({ started: REPLAY_SESSIONS, completed: 0, failed: REPLAY_SESSIONS });
     // A session ends at its first unexpected answer: the first step that sends the stale token.
     const firstStale = stale.steps[recording === 'native' ? 4 : 3]!.name;
-    expect(statusesOf(result)[firstStale]).toEqual({ '404': SESSIONS });
-    expect(store.orders).toEqual([]);
+    expect(differencesFromRecording(stale, result)).toContain(`${firstStale}: statuses {"404":${REPLAY_SESSIONS}}, ${REPLAY_SESSIONS} unexpected, timed out or failed`);
+    expect(orders).toEqual([]);
   });
 });
