@@ -6,7 +6,7 @@ import { classifyThrottle } from '../../src/shopify/throttle.js';
 import { toolVersion } from '../../src/cli/version.js';
 import type { CheckoutLoadArtifact } from './artifact.js';
 import type { CheckoutLoadConfig } from './config.js';
-import { hammerSteps } from './hammer-steps.js';
+import { hammerPhase } from './hammer-steps.js';
 import { readInputs } from './journeys.js';
 import { planLoad, type LoadPlan } from './plan.js';
 import { paymentsAllowed } from './safety.js';
@@ -32,13 +32,10 @@ const credentialsOf = (target: string, ctx: GatherContext): { base: string; head
 };
 
 const runHammerPhase = async (config: CheckoutLoadConfig, journeys: Journey[], base: string, headers: Record<string, string>, ctx: GatherContext) => {
-  const { hammer } = config;
-  if (hammer === false || ctx.signal.aborted) return undefined;
-  const journey = journeys.find((entry) => entry.name === hammer.journey) ?? journeys[0]!;
-  const steps = hammerSteps(journey);
-  if (steps.length === 0) return undefined;
-  ctx.progress(`hammer: ${hammer.shoppers} shoppers on ${steps.map((step) => step.name).join(', ')}`);
-  return runHammer({ target: base, shoppers: hammer.shoppers, durationMs: hammer.duration, steps, requestTimeoutMs: config.requestTimeout, headers, signal: ctx.signal, classifyThrottle });
+  const phase = hammerPhase(config, journeys);
+  if (!phase || ctx.signal.aborted) return undefined;
+  ctx.progress(`hammer: ${phase.shoppers} shoppers on ${phase.steps.map((step) => step.name).join(', ')}`);
+  return runHammer({ target: base, ...phase, requestTimeoutMs: config.requestTimeout, headers, signal: ctx.signal, classifyThrottle });
 };
 
 /**
