@@ -27,6 +27,65 @@ export interface K6Source {
   missing: K6Missing[];
 }
 
+/** The race: shoppers at the payment at the same instant. */
+export interface RaceSeen {
+  journey: string;
+  shoppers: number;
+  /** Reached the payment step and waited at the barrier. */
+  atBarrier: number;
+  completed: number;
+  /** Milliseconds between the first and last payment sent after the barrier. */
+  spreadMs: number;
+  steps: RunResult['steps'];
+  cutOff?: 'timeout' | 'interrupted';
+}
+
+/** Stock of one variant the journeys buy, from the Admin API before and after the run. */
+export interface StockSeen {
+  variantId: string;
+  before: number;
+  /** Absent when it could not be read after the run. */
+  after?: number;
+  /** Units in the orders created since the run began. */
+  sold: number;
+  /** Units sold beyond what there was: max(sold − before, −after), at least 0. */
+  oversoldBy: number;
+  /** sold − (before − after): units the inventory never counted (a lost update). */
+  unaccounted?: number;
+}
+
+/** The store's own records after the run; checkout tokens only masked (`c1a2…`). */
+export interface TruthSeen {
+  /** Why the records could not be read: `http: …` (the Admin API), never the token. */
+  error?: string;
+  orders: number;
+  /** Checkouts the journeys and the race completed (their answers said so). */
+  completed: number;
+  stock: StockSeen[];
+  /** Checkouts with more than one order, masked, at most 20 listed. */
+  duplicateOrders: { checkout: string; orders: number }[];
+  duplicateOrderCount: number;
+  /** Completed checkouts no order records, masked, at most 20 listed. */
+  lostCheckouts: { journey: string; checkout: string }[];
+  lostCheckoutCount: number;
+  /** Orders since the run began that no completed checkout accounts for. */
+  ordersWithoutCheckout: number;
+}
+
+/** Purchase events the collector received during the run, matched to the completed checkouts. */
+export interface AttributionSeen {
+  event: string;
+  /** Why the collector could not run: `network: 127.0.0.1:9411 is in use`. */
+  error?: string;
+  journeys: { journey: string; expected: number; matched: number; missing: number; duplicate: number }[];
+  /** Events that matched no completed checkout. */
+  unmatched: number;
+  /** The same event delivered twice (one event id): not a second purchase event. */
+  redelivered: number;
+  /** Requests the collector refused, by reason (bad HMAC, not JSON, too large…). */
+  refused: Record<string, number>;
+}
+
 export interface CheckoutLoadArtifact {
   target: TargetSeen;
   source?: K6Source;
@@ -34,6 +93,12 @@ export interface CheckoutLoadArtifact {
   plan?: LoadPlan;
   run?: RunResult<CartObservations>;
   hammer?: HammerResult;
+  /** The flash-sale race that opened the run, where payments may run. */
+  race?: RaceSeen;
+  /** With `verify`: the store's records. */
+  truth?: TruthSeen;
+  /** With `attribution`: the purchase events. */
+  attribution?: AttributionSeen;
   /** Why there is no plan: a journey or curve file that could not be read (`file: …`). */
   problem?: string;
 }

@@ -1,12 +1,10 @@
 import type { GatherContext } from '../../src/engine/define-check.js';
-import { runHammer, runLoad } from '../../src/load/index.js';
 import type { Journey } from '../../src/journey/types.js';
-import { CartObserver } from '../../src/shopify/cart-observer.js';
-import { classifyThrottle } from '../../src/shopify/throttle.js';
 import { toolVersion } from '../../src/cli/version.js';
 import type { CheckoutLoadArtifact } from './artifact.js';
 import type { CheckoutLoadConfig } from './config.js';
 import { hammerPhase } from './hammer-steps.js';
+import { inWorker } from './in-worker.js';
 import type { LoadPlan } from './plan.js';
 import { fromK6Summary } from './k6-results.js';
 import { prepareLoad } from './prepare.js';
@@ -14,6 +12,9 @@ import { prepareLoad } from './prepare.js';
 /** Sessions in flight at most: what the busiest stage starts in two request timeouts, within bounds. */
 const sessionsInFlight = (plan: LoadPlan, config: CheckoutLoadConfig): number =>
   Math.min(10_000, Math.max(16, Math.ceil(plan.sessionsPerSecond * (config.requestTimeout / 1_000) * 2)));
+
+/** The generator's thread reports progress for the spinner and lines for --debug. */
+const sinksOf = (ctx: GatherContext) => ({ progress: (text: string) => ctx.progress(text), log: (line: string) => ctx.logger.debug(`checkout-load: ${line}`) });
 
 /**
  * Credentials in the target URL (a password-protected staging store) become a Basic Authorization
@@ -34,7 +35,7 @@ const runHammerPhase = async (config: CheckoutLoadConfig, journeys: Journey[], b
   const phase = hammerPhase(config, journeys);
   if (!phase || ctx.signal.aborted) return undefined;
   ctx.progress(`hammer: ${phase.shoppers} shoppers on ${phase.steps.map((step) => step.name).join(', ')}`);
-  return runHammer({ target: base, ...phase, requestTimeoutMs: config.requestTimeout, headers, signal: ctx.signal, classifyThrottle });
+  return inWorker({ kind: 'hammer', options: { target: base, ...phase, requestTimeoutMs: config.requestTimeout, headers } }, ctx.signal, sinksOf(ctx));
 };
 
 /**
@@ -51,7 +52,7 @@ export const gather = async (ctx: GatherContext, config: CheckoutLoadConfig): Pr
   const { base, headers: credentials } = credentialsOf(config.target, ctx);
   const headers = { 'user-agent': `q4check/${toolVersion()} (authorised load test)`, ...credentials };
   ctx.logger.debug(`checkout-load: ${plan.sessions} sessions over ${plan.durationMs} ms against ${target.address}`);
-  const run = await runLoad({
+  const options = {
     target: base,
     journeys: journeys.map((journey, index) => ({ journey, weight: config.journeys[index]!.weight })),
     stages: plan.stages,
@@ -62,12 +63,8 @@ export const gather = async (ctx: GatherContext, config: CheckoutLoadConfig): Pr
     maxRequestsPerSecond: config.limits.maxRequestsPerSecond,
     maxRequests: config.limits.maxRequests ?? Math.ceil(plan.totalRequests * 1.5) + 100,
     headers,
-    signal: ctx.signal,
-    classifyThrottle,
-    observer: new CartObserver(),
-    onProgress: (text) => ctx.progress(text),
-    log: (line) => ctx.logger.debug(`checkout-load: ${line}`),
-  });
+  };
+  const run = await inWorker({ kind: 'run', options }, ctx.signal, sinksOf(ctx));
   const hammer = run.cutOff ? undefined : await runHammerPhase(config, journeys, base, headers, ctx);
   return { target, plan, run, ...(hammer ? { hammer } : {}) };
 };
