@@ -3,7 +3,7 @@ import { runHammer, runLoad } from '../../src/load/index.js';
 import type { Journey } from '../../src/journey/types.js';
 import { CartObserver } from '../../src/shopify/cart-observer.js';
 import { classifyThrottle } from '../../src/shopify/throttle.js';
-import { toolVersion } from '../../src/cli/version.js';
+import { packageVersion } from '../../src/lib/tool-version.js';
 import type { CheckoutLoadArtifact } from './artifact.js';
 import type { CheckoutLoadConfig } from './config.js';
 import { hammerSteps } from './hammer-steps.js';
@@ -54,7 +54,7 @@ export const gather = async (ctx: GatherContext, config: CheckoutLoadConfig): Pr
   const allowPayment = paymentsAllowed({ allowed: true, host: target.host, loopback: target.loopback, production: target.production }, config.testMode);
   const plan = planLoad({ config, journeys: inputs.journeys, ...(inputs.curve ? { curve: inputs.curve } : {}), paymentsAllowed: allowPayment });
   const { base, headers: credentials } = credentialsOf(config.target, ctx);
-  const headers = { 'user-agent': `q4check/${toolVersion()} (authorised load test)`, ...credentials };
+  const headers = { 'user-agent': `q4check/${packageVersion()} (authorised load test)`, ...credentials };
   ctx.logger.debug(`checkout-load: ${plan.sessions} sessions over ${plan.durationMs} ms against ${target.address}`);
   const run = await runLoad({
     target: base,
