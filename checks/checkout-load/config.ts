@@ -71,6 +71,11 @@ export const config = z.strictObject({
     .prefault({}),
   /** One request may take this long before it counts as a timeout. */
   requestTimeout: duration().default(15_000),
+  /**
+   * A k6 end-of-test summary (the --summary-export file or handleSummary's JSON) of the exported script,
+   * judged instead of running the load here; `--load-results FILE` sets it.
+   */
+  loadResults: z.string().min(1).optional(),
   /** Concurrent shoppers adding the same variant to their carts as fast as answered; `false` turns it off. */
   hammer: z
     .union([

@@ -6,11 +6,10 @@ import { classifyThrottle } from '../../src/shopify/throttle.js';
 import { packageVersion } from '../../src/lib/tool-version.js';
 import type { CheckoutLoadArtifact } from './artifact.js';
 import type { CheckoutLoadConfig } from './config.js';
-import { hammerSteps } from './hammer-steps.js';
-import { readInputs } from './journeys.js';
-import { planLoad, type LoadPlan } from './plan.js';
-import { paymentsAllowed } from './safety.js';
-import { targetSeen } from './target.js';
+import { hammerPhase } from './hammer-steps.js';
+import type { LoadPlan } from './plan.js';
+import { fromK6Summary } from './k6-results.js';
+import { prepareLoad } from './prepare.js';
 
 /** Sessions in flight at most: what the busiest stage starts in two request timeouts, within bounds. */
 const sessionsInFlight = (plan: LoadPlan, config: CheckoutLoadConfig): number =>
@@ -32,13 +31,10 @@ const credentialsOf = (target: string, ctx: GatherContext): { base: string; head
 };
 
 const runHammerPhase = async (config: CheckoutLoadConfig, journeys: Journey[], base: string, headers: Record<string, string>, ctx: GatherContext) => {
-  const { hammer } = config;
-  if (hammer === false || ctx.signal.aborted) return undefined;
-  const journey = journeys.find((entry) => entry.name === hammer.journey) ?? journeys[0]!;
-  const steps = hammerSteps(journey);
-  if (steps.length === 0) return undefined;
-  ctx.progress(`hammer: ${hammer.shoppers} shoppers on ${steps.map((step) => step.name).join(', ')}`);
-  return runHammer({ target: base, shoppers: hammer.shoppers, durationMs: hammer.duration, steps, requestTimeoutMs: config.requestTimeout, headers, signal: ctx.signal, classifyThrottle });
+  const phase = hammerPhase(config, journeys);
+  if (!phase || ctx.signal.aborted) return undefined;
+  ctx.progress(`hammer: ${phase.shoppers} shoppers on ${phase.steps.map((step) => step.name).join(', ')}`);
+  return runHammer({ target: base, ...phase, requestTimeoutMs: config.requestTimeout, headers, signal: ctx.signal, classifyThrottle });
 };
 
 /**
@@ -47,21 +43,20 @@ const runHammerPhase = async (config: CheckoutLoadConfig, journeys: Journey[], b
  * Payment steps run only against loopback or a store in testMode.
  */
 export const gather = async (ctx: GatherContext, config: CheckoutLoadConfig): Promise<CheckoutLoadArtifact> => {
-  const target = targetSeen(config, ctx.allowProduction === true);
-  if (!target.allowed) return { target };
-  const inputs = await readInputs(config, ctx.profileDir);
-  if ('problem' in inputs) return { target, problem: inputs.problem };
-  const allowPayment = paymentsAllowed({ allowed: true, host: target.host, loopback: target.loopback, production: target.production }, config.testMode);
-  const plan = planLoad({ config, journeys: inputs.journeys, ...(inputs.curve ? { curve: inputs.curve } : {}), paymentsAllowed: allowPayment });
+  const prepared = await prepareLoad(config, ctx.profileDir, ctx.allowProduction === true);
+  if (prepared.kind === 'refused') return { target: prepared.target };
+  if (prepared.kind === 'problem') return { target: prepared.target, problem: prepared.problem };
+  const { target, plan, journeys } = prepared;
+  if (config.loadResults !== undefined) return fromK6Summary(config.loadResults, ctx.profileDir, target, plan, journeys);
   const { base, headers: credentials } = credentialsOf(config.target, ctx);
   const headers = { 'user-agent': `q4check/${packageVersion()} (authorised load test)`, ...credentials };
   ctx.logger.debug(`checkout-load: ${plan.sessions} sessions over ${plan.durationMs} ms against ${target.address}`);
   const run = await runLoad({
     target: base,
-    journeys: inputs.journeys.map((journey, index) => ({ journey, weight: config.journeys[index]!.weight })),
+    journeys: journeys.map((journey, index) => ({ journey, weight: config.journeys[index]!.weight })),
     stages: plan.stages,
     conversion: config.conversion,
-    allowPayment,
+    allowPayment: prepared.paymentsAllowed,
     requestTimeoutMs: config.requestTimeout,
     maxSessionsInFlight: sessionsInFlight(plan, config),
     maxRequestsPerSecond: config.limits.maxRequestsPerSecond,
@@ -73,6 +68,6 @@ export const gather = async (ctx: GatherContext, config: CheckoutLoadConfig): Pr
     onProgress: (text) => ctx.progress(text),
     log: (line) => ctx.logger.debug(`checkout-load: ${line}`),
   });
-  const hammer = run.cutOff ? undefined : await runHammerPhase(config, inputs.journeys, base, headers, ctx);
+  const hammer = run.cutOff ? undefined : await runHammerPhase(config, journeys, base, headers, ctx);
   return { target, plan, run, ...(hammer ? { hammer } : {}) };
 };

@@ -2,6 +2,7 @@ import { BUILT_IN_REFERENCES, referencesIn, stepTexts } from '../../src/journey/
 import type { Journey, JourneyStep } from '../../src/journey/types.js';
 import { cartEndpointOf } from '../../src/shopify/cart-paths.js';
 import { isCheckoutPath } from '../../src/shopify/checkout-paths.js';
+import type { CheckoutLoadConfig } from './config.js';
 
 /**
  * The cart steps of a journey that a shopper can loop on their own: the Ajax Cart calls before checkout,
@@ -20,4 +21,19 @@ export const hammerSteps = (journey: Journey): JourneyStep[] => {
     for (const capture of step.capture ?? []) known.add(capture.name);
   }
   return kept;
+};
+
+export interface HammerPhase {
+  shoppers: number;
+  durationMs: number;
+  steps: JourneyStep[];
+}
+
+/** The hammer as the profile asks for it: off, or its shoppers on the cart steps of its journey (the first by default). */
+export const hammerPhase = (config: Pick<CheckoutLoadConfig, 'hammer'>, journeys: readonly Journey[]): HammerPhase | undefined => {
+  const { hammer } = config;
+  if (hammer === false) return undefined;
+  const journey = journeys.find((entry) => entry.name === hammer.journey) ?? journeys[0];
+  const steps = journey ? hammerSteps(journey) : [];
+  return steps.length === 0 ? undefined : { shoppers: hammer.shoppers, durationMs: hammer.duration, steps };
 };

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DnsSimulator, loadZoneFiles } from './dns/index.js';
 import { SmsSimulator, type SmsFaults } from './sms/index.js';
+import { StoreSimulator, type StoreFaults } from './store/index.js';
 
 /** Every zone file in the folder, served on a free loopback port. */
 export const startZoneServer = async (zoneDir: string): Promise<{ address: string; stop(): Promise<void> }> => {
@@ -15,31 +16,37 @@ export const startZoneServer = async (zoneDir: string): Promise<{ address: strin
 export interface DemoWorld {
   /** --resolver and --set flags that point the demo profile at these servers. */
   flags: string[];
-  /** The --set override alone: `checks.sms-routing.webhook=<url>`. */
-  webhookOverride: string;
+  /** The --set overrides alone: `checks.sms-routing.webhook=<url>`, `checks.checkout-load.target=<url>`. */
+  overrides: string[];
   /** What the demo profile interpolates: its auth token, fresh each time. */
   env: { Q4CHECK_DEMO_AUTH_TOKEN: string };
   dnsAddress: string;
   stop(): Promise<void>;
 }
 
+export interface DemoFaults {
+  webhook?: SmsFaults;
+  store?: StoreFaults;
+}
+
 /**
- * The demo store's outside world on loopback: its DNS zones and its SMS webhook (compliant unless
- * `webhookFaults` says otherwise). `q4check demo` and the tests start the same one.
+ * The demo store's outside world on loopback: its DNS zones, its SMS webhook and its storefront (each
+ * without defects unless `faults` says otherwise). `q4check demo` and the tests start the same one.
  */
-export const startDemoWorld = async (root: string, webhookFaults: SmsFaults = {}): Promise<DemoWorld> => {
+export const startDemoWorld = async (root: string, faults: DemoFaults = {}): Promise<DemoWorld> => {
   const dns = await startZoneServer(path.join(root, 'fixtures/zones/demo'));
   const authToken = randomBytes(16).toString('hex');
-  const sms = new SmsSimulator({ brand: 'Acme Outdoor', contact: 'help@acme.example', optOutHandledBy: 'app', ...webhookFaults, authToken });
-  const { url } = await sms.start();
-  const webhookOverride = `checks.sms-routing.webhook=${url}`;
+  const sms = new SmsSimulator({ brand: 'Acme Outdoor', contact: 'help@acme.example', optOutHandledBy: 'app', ...faults.webhook, authToken });
+  const store = new StoreSimulator({ faults: faults.store ?? {} });
+  const [{ url }, storefront] = await Promise.all([sms.start(), store.start()]);
+  const overrides = [`checks.sms-routing.webhook=${url}`, `checks.checkout-load.target=${storefront.url}`];
   return {
-    flags: ['--resolver', dns.address, '--set', webhookOverride],
-    webhookOverride,
+    flags: ['--resolver', dns.address, ...overrides.flatMap((override) => ['--set', override])],
+    overrides,
     env: { Q4CHECK_DEMO_AUTH_TOKEN: authToken },
     dnsAddress: dns.address,
     stop: async () => {
-      await Promise.all([dns.stop(), sms.stop()]);
+      await Promise.all([dns.stop(), sms.stop(), store.stop()]);
     },
   };
 };

@@ -91,6 +91,14 @@ const loadAll = async (profiles: string[], options: AuditOptions): Promise<(Load
 
 const isLoaded = (result: LoadedProfile | UnjudgedProfile): result is LoadedProfile => 'checks' in result;
 
+/** --dry-run: each profile's load plan on stdout; exit 2 when a profile could not be read. */
+const printDryRun = async (profiles: string[], options: AuditOptions): Promise<void> => {
+  const { dryRunText } = await import('../dry-run.js');
+  const all = await loadAll(profiles, options);
+  for (const result of all) if (isLoaded(result)) process.stdout.write(`${await dryRunText(result, options.allowProduction)}\n`);
+  process.exitCode = all.every(isLoaded) ? 0 : 2;
+};
+
 /** Audits each profile in turn; the exit code is the worst: 2 when any could not be judged, else 1 when any failed. */
 export const runAuditCommand = async (given: string[], options: AuditOptions): Promise<void> => {
   const shard = options.shard;
@@ -99,6 +107,7 @@ export const runAuditCommand = async (given: string[], options: AuditOptions): P
     writeStderr(`q4check: shard ${shard!.index}/${shard!.count} holds none of the ${given.length} profiles; nothing to audit\n`);
     return;
   }
+  if (options.dryRun) return printDryRun(profiles, options);
   const destinations = await planDestinations(options.targets, profiles);
   const all = await loadAll(profiles, options);
   const loaded = all.filter(isLoaded);

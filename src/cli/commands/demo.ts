@@ -15,7 +15,10 @@ const DEMO_WEBHOOK_FAULTS = {
   // more than 4 in flight, and from then on each waits 2.5 s more: the store falls behind.
   latencyMs: 15,
   slowUnderBurst: { afterConcurrent: 4, delayMs: 2_500 },
-} as const;
+};
+
+/** The demo storefront: fast, but a discount app re-keys cart lines on every read, so a change by the key just read fails. */
+const DEMO_STORE_FAULTS = { lineKeyChurn: true };
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -29,11 +32,11 @@ export const demoCommand = async (raw: Record<string, unknown>, argv: readonly s
   const given = { today: DEMO_TODAY, ...stripUndefined(raw) };
   // A mistyped flag is a usage error before any simulator starts.
   parseAuditOptions(given, argv, process.env);
-  const world = await startDemoWorld(ROOT, DEMO_WEBHOOK_FAULTS);
+  const world = await startDemoWorld(ROOT, { webhook: DEMO_WEBHOOK_FAULTS, store: DEMO_STORE_FAULTS });
   try {
     // The fresh auth token reaches the profile as ${Q4CHECK_DEMO_AUTH_TOKEN}.
     Object.assign(process.env, world.env);
-    const set = [...((raw.set as string[] | undefined) ?? []), world.webhookOverride];
+    const set = [...((raw.set as string[] | undefined) ?? []), ...world.overrides];
     const options = parseAuditOptions({ ...given, resolver: [world.dnsAddress], set }, argv, process.env);
     await runAuditCommand([demoProfile()], options);
   } finally {
