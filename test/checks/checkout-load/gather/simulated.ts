@@ -16,8 +16,8 @@ export const JOURNEYS_DIR = path.join(ROOT, 'fixtures/journeys');
 
 /**
  * Both demo journeys, and a test-only one that edits the cart (two adds, a read, a change by the key just
- * read, a read again): the demo journeys read the cart once, which shows neither a key that moved nor a
- * cart left stale by a 422 after an earlier change.
+ * read, an update, a read again): the demo journeys add one line each, which cannot show a cart left
+ * stale by a 422 after an earlier change, nor give a session four slow mutations.
  */
 export const JOURNEYS = [
   { name: 'native', file: 'demo/native-checkout.yaml', weight: 1 },

@@ -67,7 +67,7 @@ describe('checkout-load rules judged from the recordings', () => {
   });
 
   it.each([
-    ['line-key-churn', /line keys changed under the shopper \d+ times \(e\.g\. journey "cart-edit", step "change quantity"/],
+    ['line-key-churn', /line keys changed under the shopper \d+ times \(e\.g\. journey "(native|cart-edit)", step "change quantity"/],
     ['burst-422', /the cart was stale after a 422 \d+ times/],
     ['cookie-without-key', /the cart cookie came without its \?key= \d+ times/],
   ])('%s: cart-consistency names the defect with an example', (name, says) => {
