@@ -1,6 +1,6 @@
 import type { GatherContext } from '../../src/engine/define-check.js';
 import type { Journey } from '../../src/journey/types.js';
-import { toolVersion } from '../../src/cli/version.js';
+import { packageVersion } from '../../src/lib/tool-version.js';
 import type { CheckoutLoadArtifact } from './artifact.js';
 import type { CheckoutLoadConfig } from './config.js';
 import { hammerPhase } from './hammer-steps.js';
@@ -50,7 +50,7 @@ export const gather = async (ctx: GatherContext, config: CheckoutLoadConfig): Pr
   const { target, plan, journeys } = prepared;
   if (config.loadResults !== undefined) return fromK6Summary(config.loadResults, ctx.profileDir, target, plan, journeys);
   const { base, headers: credentials } = credentialsOf(config.target, ctx);
-  const headers = { 'user-agent': `q4check/${toolVersion()} (authorised load test)`, ...credentials };
+  const headers = { 'user-agent': `q4check/${packageVersion()} (authorised load test)`, ...credentials };
   ctx.logger.debug(`checkout-load: ${plan.sessions} sessions over ${plan.durationMs} ms against ${target.address}`);
   const options = {
     target: base,

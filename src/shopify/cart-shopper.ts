@@ -3,6 +3,7 @@ import { NO_VALID_LINE, readAddToCartAnswer, readCart, variantOfKey, type Cart, 
 import { cartCookiesSet, hasKey } from './cart-cookie.js';
 import { cartEndpointOf } from './cart-paths.js';
 import { parseCartMutation, type CartMutation, type LineTarget } from './cart-requests.js';
+import { classifyThrottle } from './throttle.js';
 
 export type CartDefect = 'lineKeyChanged' | 'quantityNotReflected' | 'staleAfter422' | 'cookieWithoutKey';
 
@@ -44,7 +45,8 @@ export class ShopperCart {
   }
 
   see(exchange: Exchange): void {
-    if (exchange.status === undefined) return;
+    // A throttled answer (a 200 saying THROTTLED included) changed nothing and showed no cart: throttling judges it.
+    if (exchange.status === undefined || classifyThrottle(exchange) !== undefined) return;
     for (const value of cartCookiesSet(exchange.headers['set-cookie'])) {
       if (!hasKey(value)) this.#report('cookieWithoutKey', `${where(exchange)}: a cart cookie set without ?key=`);
     }

@@ -37,6 +37,13 @@ describe('CartObserver', () => {
     expect(seen.cartReads).toBe(4);
   });
 
+  it('takes a throttled answer for nothing done: a 200 add whose body says THROTTLED expects nothing of the next read', () => {
+    const throttled = { status: 200, body: { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }] } };
+    const seen = observe(add(40001, 1, throttled), read(cart()), exchange('GET', '/cart.js', throttled));
+    expect(counts(seen)).toEqual(CLEAN);
+    expect(seen.cartReads).toBe(1);
+  });
+
   it('says there was nothing to judge when no cart was read', () => {
     expect(observe(exchange('GET', '/products/thing.js', { status: 200, body: {} })).cartReads).toBe(0);
   });

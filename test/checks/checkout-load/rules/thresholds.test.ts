@@ -76,6 +76,24 @@ const rows: Row[] = [
     status: 'fail',
     says: /beginning 4 s into the run at add to cart/,
   })),
+  {
+    // The hammer counts from its own start, after the run: its 0 s is not earlier than the run's 4 s.
+    name: 'throttled in the run and in the hammer: the run\'s first is named',
+    artifact: artifact({
+      run: run({ throttling: [{ form: '429', journey: 'native', step: 'add to cart', count: 1, firstAtMs: 4_200 }] }),
+      hammer: { shoppers: 5, durationMs: 1_000, steps: [], unanswered: 0, throttling: [{ form: '503-retry-after', journey: 'hammer', step: 'view cart', count: 3, firstAtMs: 10, retryAfterSeconds: 2 }] },
+    }),
+    rule: 'throttling',
+    status: 'fail',
+    says: /^4 answers were throttled, beginning 4 s into the run at add to cart \(journey native\) with 429/,
+  },
+  {
+    name: 'throttled in the hammer only',
+    artifact: artifact({ hammer: { shoppers: 5, durationMs: 1_000, steps: [], unanswered: 0, throttling: [{ form: '429', journey: 'hammer', step: 'view cart', count: 3, firstAtMs: 10 }] } }),
+    rule: 'throttling',
+    status: 'fail',
+    says: /beginning 0 s into the hammer phase at view cart \(journey hammer\)/,
+  },
   // cart-consistency
   { name: 'consistent carts', artifact: artifact(), rule: 'cart-consistency', status: 'pass' },
   { name: 'no /cart.js read', artifact: artifact({ run: run({ observations: observations({ cartReads: 0 }) }) }), rule: 'cart-consistency', status: 'skip' },

@@ -1,34 +1,12 @@
 import type { SmsRule } from '../../../../checks/sms-routing/rules.js';
 import type { Verdict, VerdictStatus } from '../../../../src/engine/define-check.js';
+import { normalised as genericNormalised, statusesOf as genericStatusesOf, type Expectation as GenericExpectation, type RuleExpectation } from '../../../helpers/verdict-statuses.js';
 
-/**
- * What a rule's verdicts should say: one status for all of them (at least one verdict); a list, the
- * exact set of statuses they take (`[]`: no verdict at all); or the status of the subjects named,
- * whatever the others say.
- */
-export type RuleExpectation = VerdictStatus | readonly VerdictStatus[] | Readonly<Record<string, VerdictStatus>>;
-export type Expectation = Partial<Record<SmsRule, RuleExpectation>>;
+export type Expectation = GenericExpectation<SmsRule>;
+export type { RuleExpectation };
 
-const order: readonly VerdictStatus[] = ['pass', 'warn', 'fail', 'error', 'skip'];
-
-/** What the verdicts say, in the shape each expectation was written in, so toEqual shows the difference. */
-export const statusesOf = (verdicts: readonly Verdict<SmsRule>[], expectation: Expectation): Expectation =>
-  Object.fromEntries(
-    Object.entries(expectation).map(([rule, wanted]) => {
-      const mine = verdicts.filter((verdict) => verdict.rule === rule);
-      const statuses = order.filter((status) => mine.some((verdict) => verdict.status === status));
-      if (typeof wanted === 'string') return [rule, statuses.length === 1 ? statuses[0] : statuses];
-      if (Array.isArray(wanted)) return [rule, statuses];
-      const bySubject = Object.fromEntries(mine.map((verdict) => [verdict.subject, verdict.status]));
-      return [rule, Object.fromEntries(Object.keys(wanted).map((subject) => [subject, bySubject[subject] ?? 'no verdict']))];
-    }),
-  );
-
-/** The same expectation with every list in a fixed order, to compare with what statusesOf gives. */
-export const normalised = (expectation: Expectation): Expectation =>
-  Object.fromEntries(
-    Object.entries(expectation).map(([rule, wanted]) => [rule, Array.isArray(wanted) ? order.filter((status) => (wanted as readonly VerdictStatus[]).includes(status)) : wanted]),
-  );
+export const statusesOf = (verdicts: readonly Verdict<SmsRule>[], expectation: Expectation): Expectation => genericStatusesOf(verdicts, expectation);
+export const normalised = (expectation: Expectation): Expectation => genericNormalised(expectation);
 
 /** The rules judged from the webhook's answers; quiet-hours and throughput-plan read only the profile. */
 export const WEBHOOK_RULES = [

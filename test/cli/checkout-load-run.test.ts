@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StoreSimulator, type StoreFaults } from '../../src/simulators/store/index.js';
+import { CLI_TEST_TIMEOUT_MS, ROOT, runCli } from '../helpers/cli.js';
+
+const PROFILE = 'fixtures/profiles/valid/load-store.yaml';
+
+let store: StoreSimulator | undefined;
+
+afterEach(async () => {
+  await store?.stop();
+  store = undefined;
+});
+
+const startStore = async (faults: StoreFaults = {}): Promise<string> => {
+  store = new StoreSimulator({ faults });
+  return (await store.start()).url;
+};
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? filesUnder(file) : [file];
+  });
+
+/** The terminal wraps long lines at word boundaries. */
+const flat = (text: string): string => text.replace(/\s+/g, ' ');
+
+describe('checkout-load from the command line, against a loopback store', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it('Ctrl-C during the load: a partial report whose load findings are could-not-check "interrupted", exit 2', async () => {
+    const url = await startStore();
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/q4check.js'), 'audit', PROFILE, '--today', '2026-11-20', '--set', 'checks.checkout-load.duration=60s'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', Q4CHECK_TEST_LOAD_TARGET: url },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Interrupted once the store has answered a few dozen requests: the load is under way.
+    const watch = setInterval(() => {
+      if ((store?.log.entries.length ?? 0) >= 30) {
+        clearInterval(watch);
+        child.kill('SIGINT');
+      }
+    }, 20);
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearInterval(watch);
+    expect(status).toBe(2);
+    expect(stderr).toContain('Interrupted: stopping the checks');
+    expect(flat(stdout)).toContain('interrupted: the run was stopped before the load test ended');
+    expect(stdout.trim().split('\n').at(-1)).toBe('Exit code 2: interrupted before every check finished; the report is partial.');
+  });
+
+  it('a store that dies mid-run ends in findings, not a hang: error-rate and throughput fail with the second it stopped', async () => {
+    const url = await startStore();
+    // The CLI takes a while to start on a busy machine: the store dies once it has answered 60 requests.
+    const { log } = store!;
+    const record = log.record.bind(log);
+    let answered = 0;
+    log.record = (entry) => {
+      record(entry);
+      if (++answered === 60) store?.setFaults({ dieAfterMs: 0 });
+    };
+    const result = await runCli(['audit', PROFILE, '--today', '2026-11-20', '--format', 'json'], { env: { Q4CHECK_TEST_LOAD_TARGET: url } });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { findings: { rule: string; status: string; message: string }[] };
+    const failed = report.findings.filter((finding) => finding.status === 'fail').map((finding) => finding.rule);
+    expect(new Set(failed)).toEqual(new Set(['checkout-load/error-rate', 'checkout-load/throughput']));
+    const throughput = report.findings.find((finding) => finding.rule === 'checkout-load/throughput');
+    expect(throughput?.message).toMatch(/the store stopped answering \d+ s into the run/);
+  });
+
+  it('credentials in the target URL never reach any output or saved artifact', async () => {
+    const url = await startStore();
+    const secret = 's3cret-load-pw-9d2e';
+    const target = url.replace('http://', `http://loadtester:${secret}@`);
+    const dir = mkdtempSync(path.join(tmpdir(), 'q4check-load-secrets-'));
+    const formats = ['json', 'html', 'markdown', 'junit', 'sarif'].flatMap((format) => ['--format', format, '--out', path.join(dir, 'reports/')]);
+    const result = await runCli(['audit', PROFILE, '--today', '2026-11-20', '--debug', ...formats, '--save-artifacts', path.join(dir, 'artifacts')], { env: { Q4CHECK_TEST_LOAD_TARGET: target } });
+    expect(result.status).toBe(0);
+    const written = filesUnder(dir);
+    expect(written.some((file) => file.endsWith('checkout-load.json'))).toBe(true);
+    const encoded = Buffer.from(`loadtester:${secret}`).toString('base64');
+    for (const text of [result.stdout, result.stderr, ...written.map((file) => readFileSync(file, 'utf8'))]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(encoded);
+    }
+  });
+});
