@@ -209,7 +209,8 @@ export interface RaceOptions<Summary = unknown> {
   /**
    * How long after the start the barrier waits for the last shopper before it lets those present go;
    * one arriving later does not pay. Default: every step before the payment with its think time and
-   * time limit, so a shopper still on its way can only be one whose requests are failing anyway.
+   * time limit, and a second more, so a shopper still on its way can only be one whose requests are
+   * failing anyway.
    */
   barrierTimeoutMs?: number;
   headers?: Record<string, string>;
