@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Journey } from '../../src/journey/types.js';
-import { runRace, type RaceOptions } from '../../src/load/index.js';
+import { combineObservers, runRace, type RaceOptions } from '../../src/load/index.js';
+import { CartObserver, CheckoutObserver } from '../../src/shopify/index.js';
 import { StoreSimulator } from '../../src/simulators/store/index.js';
 import type { StoreFaults } from '../../src/simulators/store/index.js';
 import { json, startLoopback, type Loopback } from './loopback.js';
@@ -35,8 +36,8 @@ const startStore = async (faults: StoreFaults = {}): Promise<StoreSimulator> => 
   return store;
 };
 
-const race = (target: string, overrides: Partial<RaceOptions> = {}) =>
-  runRace({ target, journey: doorbuster, shoppers: 20, requestTimeoutMs: 5000, signal: new AbortController().signal, ...overrides });
+const race = <Summary = unknown>(target: string, overrides: Partial<RaceOptions<Summary>> = {}) =>
+  runRace<Summary>({ target, journey: doorbuster, shoppers: 20, requestTimeoutMs: 5000, signal: new AbortController().signal, ...overrides });
 
 describe('runRace against the storefront simulator', () => {
   it('20 shoppers for 5 doorbusters: exactly 5 orders, the rest refused with 409, stock 0, nothing oversold', async () => {
@@ -77,6 +78,16 @@ describe('runRace against the storefront simulator', () => {
       expect(store.stockOf(DOORBUSTER)).toBe(-3);
       await store.stop();
     }
+  });
+
+  it('with the cart and checkout observers combined: the completed checkouts are the orders of the store, the refusals counted', async () => {
+    const store = await startStore();
+    const result = await race(store.address.url, { observer: combineObservers({ cart: new CartObserver(), checkouts: new CheckoutObserver() }) });
+    const checkouts = result.observations?.checkouts;
+    expect(checkouts?.completed.map((checkout) => [checkout.checkoutToken, checkout.orderId]).sort()).toEqual(store.orders.map((order) => [order.checkoutToken, String(order.id)]).sort());
+    expect(checkouts?.completed.every((checkout) => checkout.journey === 'doorbuster' && checkout.status === 302)).toBe(true);
+    expect(checkouts?.notCompleted).toEqual([{ journey: 'doorbuster', status: 409, count: 15 }]);
+    expect(result.observations?.cart.cookieWithoutKey.count).toBe(0);
   });
 
   it('hands every exchange to the observer, one watch per shopper', async () => {
