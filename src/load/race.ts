@@ -28,7 +28,8 @@ const defaultBarrierTimeoutMs = (options: RaceOptions<unknown>, paymentIndex: nu
  * journey to the step before its first payment step, and wait at a barrier; when all are there (or have
  * failed on the way, or the barrier's time is up) every one sends the payment step in the same tick, on
  * the same stock. Steps after the payment step are not run. Stopped by `signal`, it returns what it
- * measured, marked `cutOff`; the store's refusals and failures are counted, never thrown.
+ * measured, marked `cutOff`; the store's refusals and failures are counted, never thrown. It sends
+ * payments: the caller runs it only where payments may run (loopback, or a store in test mode).
  */
 export const runRace = async <Summary = unknown>(options: RaceOptions<Summary>): Promise<RaceResult<Summary>> => {
   const { journey } = options;
