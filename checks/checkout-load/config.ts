@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from '../../src/lib/duration.js';
+import { secret } from '../../src/profile/fields.js';
 
 const httpUrl = () =>
   z.string().refine((text) => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol), {
@@ -71,6 +72,40 @@ export const config = z.strictObject({
     .prefault({}),
   /** One request may take this long before it counts as a timeout. */
   requestTimeout: duration().default(15_000),
+  /**
+   * A k6 end-of-test summary (the --summary-export file or handleSummary's JSON) of the exported script,
+   * judged instead of running the load here; `--load-results FILE` sets it.
+   */
+  loadResults: z.string().min(1).optional(),
+  /** Where purchase events are counted during the run: a Web Pixels relay or orders/create webhooks post here. */
+  attribution: z
+    .strictObject({
+      event: z.string().min(1).default('checkout_completed'),
+      /** host:port q4check's collector binds for the run (loopback unless the host is this machine's). */
+      listen: z.string().regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, { error: 'expected host:port, e.g. 127.0.0.1:9411' }),
+      /** Shopify's webhook signing secret: orders/create webhooks are checked with X-Shopify-Hmac-Sha256. */
+      webhookSecret: secret(z.string().min(1)).optional(),
+    })
+    .optional(),
+  /** The store's own records after the run, read with the Admin REST API (2026-10). */
+  verify: z
+    .strictObject({
+      adminApi: httpUrl(),
+      /** An Admin API access token (read_orders, read_inventory, read_products). Give it as ${ENV}; it is never printed. */
+      adminToken: secret(z.string().min(1)),
+    })
+    .optional(),
+  /** Doors open at 9:00: shoppers reach the payment at the same instant, on the same variant. Runs only where payments may. */
+  race: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        shoppers: z.number().int().positive().max(1_000).default(50),
+        /** The journey raced; default: the first with a payment step. */
+        journey: z.string().optional(),
+      }),
+    ])
+    .prefault({}),
   /** Concurrent shoppers adding the same variant to their carts as fast as answered; `false` turns it off. */
   hammer: z
     .union([

@@ -1,20 +1,20 @@
 import type { GatherContext } from '../../src/engine/define-check.js';
-import { runHammer, runLoad } from '../../src/load/index.js';
 import type { Journey } from '../../src/journey/types.js';
-import { CartObserver } from '../../src/shopify/cart-observer.js';
-import { classifyThrottle } from '../../src/shopify/throttle.js';
 import { toolVersion } from '../../src/cli/version.js';
 import type { CheckoutLoadArtifact } from './artifact.js';
 import type { CheckoutLoadConfig } from './config.js';
 import { hammerPhase } from './hammer-steps.js';
-import { readInputs } from './journeys.js';
-import { planLoad, type LoadPlan } from './plan.js';
-import { paymentsAllowed } from './safety.js';
-import { targetSeen } from './target.js';
+import { inWorker } from './in-worker.js';
+import type { LoadPlan } from './plan.js';
+import { fromK6Summary } from './k6-results.js';
+import { prepareLoad } from './prepare.js';
 
 /** Sessions in flight at most: what the busiest stage starts in two request timeouts, within bounds. */
 const sessionsInFlight = (plan: LoadPlan, config: CheckoutLoadConfig): number =>
   Math.min(10_000, Math.max(16, Math.ceil(plan.sessionsPerSecond * (config.requestTimeout / 1_000) * 2)));
+
+/** The generator's thread reports progress for the spinner and lines for --debug. */
+const sinksOf = (ctx: GatherContext) => ({ progress: (text: string) => ctx.progress(text), log: (line: string) => ctx.logger.debug(`checkout-load: ${line}`) });
 
 /**
  * Credentials in the target URL (a password-protected staging store) become a Basic Authorization
@@ -35,7 +35,7 @@ const runHammerPhase = async (config: CheckoutLoadConfig, journeys: Journey[], b
   const phase = hammerPhase(config, journeys);
   if (!phase || ctx.signal.aborted) return undefined;
   ctx.progress(`hammer: ${phase.shoppers} shoppers on ${phase.steps.map((step) => step.name).join(', ')}`);
-  return runHammer({ target: base, ...phase, requestTimeoutMs: config.requestTimeout, headers, signal: ctx.signal, classifyThrottle });
+  return inWorker({ kind: 'hammer', options: { target: base, ...phase, requestTimeoutMs: config.requestTimeout, headers } }, ctx.signal, sinksOf(ctx));
 };
 
 /**
@@ -44,32 +44,27 @@ const runHammerPhase = async (config: CheckoutLoadConfig, journeys: Journey[], b
  * Payment steps run only against loopback or a store in testMode.
  */
 export const gather = async (ctx: GatherContext, config: CheckoutLoadConfig): Promise<CheckoutLoadArtifact> => {
-  const target = targetSeen(config, ctx.allowProduction === true);
-  if (!target.allowed) return { target };
-  const inputs = await readInputs(config, ctx.profileDir);
-  if ('problem' in inputs) return { target, problem: inputs.problem };
-  const allowPayment = paymentsAllowed({ allowed: true, host: target.host, loopback: target.loopback, production: target.production }, config.testMode);
-  const plan = planLoad({ config, journeys: inputs.journeys, ...(inputs.curve ? { curve: inputs.curve } : {}), paymentsAllowed: allowPayment });
+  const prepared = await prepareLoad(config, ctx.profileDir, ctx.allowProduction === true);
+  if (prepared.kind === 'refused') return { target: prepared.target };
+  if (prepared.kind === 'problem') return { target: prepared.target, problem: prepared.problem };
+  const { target, plan, journeys } = prepared;
+  if (config.loadResults !== undefined) return fromK6Summary(config.loadResults, ctx.profileDir, target, plan, journeys);
   const { base, headers: credentials } = credentialsOf(config.target, ctx);
   const headers = { 'user-agent': `q4check/${toolVersion()} (authorised load test)`, ...credentials };
   ctx.logger.debug(`checkout-load: ${plan.sessions} sessions over ${plan.durationMs} ms against ${target.address}`);
-  const run = await runLoad({
+  const options = {
     target: base,
-    journeys: inputs.journeys.map((journey, index) => ({ journey, weight: config.journeys[index]!.weight })),
+    journeys: journeys.map((journey, index) => ({ journey, weight: config.journeys[index]!.weight })),
     stages: plan.stages,
     conversion: config.conversion,
-    allowPayment,
+    allowPayment: prepared.paymentsAllowed,
     requestTimeoutMs: config.requestTimeout,
     maxSessionsInFlight: sessionsInFlight(plan, config),
     maxRequestsPerSecond: config.limits.maxRequestsPerSecond,
     maxRequests: config.limits.maxRequests ?? Math.ceil(plan.totalRequests * 1.5) + 100,
     headers,
-    signal: ctx.signal,
-    classifyThrottle,
-    observer: new CartObserver(),
-    onProgress: (text) => ctx.progress(text),
-    log: (line) => ctx.logger.debug(`checkout-load: ${line}`),
-  });
-  const hammer = run.cutOff ? undefined : await runHammerPhase(config, inputs.journeys, base, headers, ctx);
+  };
+  const run = await inWorker({ kind: 'run', options }, ctx.signal, sinksOf(ctx));
+  const hammer = run.cutOff ? undefined : await runHammerPhase(config, journeys, base, headers, ctx);
   return { target, plan, run, ...(hammer ? { hammer } : {}) };
 };

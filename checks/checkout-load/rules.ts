@@ -55,6 +55,33 @@ export const rules = {
     fix: 'Read line keys from the latest /cart.js before each change, re-fetch the cart after every 422, and keep the cart cookie with its key; check discount apps under load.',
     ref: 'Shopify Cart API reference (line keys are not persistent; 422); Shopify changelog 2024-05-06 (cart cookie key); Shopify/dawn #3921, #3340',
   },
+  'oversold-stock': {
+    title: 'No stock is oversold at peak',
+    failureTitle: 'Stock is oversold at peak',
+    severity: 'critical',
+    description:
+      "Two shoppers buying the last unit at once is where a store loses money at the doorbuster: the orders (from the store's own records) must not hold more units of a variant than it had before the run, and inventory must not go below zero. Read with the Admin API before and after the run; a race makes shoppers collide on purpose.",
+    fix: 'Reserve stock at checkout completion atomically (Shopify does for its own inventory; check apps and ERPs that write inventory), and turn off "continue selling when out of stock" for limited drops.',
+    ref: 'Shopify Admin REST API 2026-10 (inventory_levels, orders); Shopify Cart API (update.js does not validate inventory)',
+  },
+  'duplicate-orders': {
+    title: 'One order for each completed checkout',
+    failureTitle: 'Checkouts produce duplicate or lost orders',
+    severity: 'critical',
+    description:
+      "A retried completion or a race in an order app can create two orders for one checkout (two charges, two shipments); a checkout that completed with no order is a sale lost. From the store's records: at most one order per checkout token, no more orders than completed checkouts, and an order for every completed checkout.",
+    fix: 'Make order creation idempotent on the checkout token (order apps, webhooks that create orders elsewhere), and find where completed checkouts lose their order.',
+    ref: 'Shopify Admin REST API 2026-10 (orders, checkout_token)',
+  },
+  'attribution-events': {
+    title: 'Every purchase sends one attribution event',
+    failureTitle: 'Purchases lose or repeat their attribution event',
+    severity: 'high',
+    description:
+      "The ad platforms bid on the purchase event. Under load the wallet path's thank-you page may not load, so checkout_completed never fires and the sale is unattributed; a relay may send it twice. One event per completed checkout, on every path, matched by checkout token or order id.",
+    fix: 'Fire the purchase event server-side (a server pixel or the orders/create webhook) rather than only on the thank-you page, and de-duplicate on the checkout token.',
+    ref: 'Shopify Web Pixels API, checkout_completed; Shopify webhooks (orders/create, X-Shopify-Hmac-Sha256)',
+  },
 } satisfies Record<string, RuleMeta>;
 
 export type CheckoutLoadRule = keyof typeof rules;

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { FAIL_ON_LEVELS, type FailOn } from '../engine/severity.js';
 import { parseServerAddress } from '../dns/server-address.js';
 import { UsageError } from '../lib/errors.js';
@@ -60,6 +61,10 @@ const parseConcurrency = (value: unknown): number => {
   return count;
 };
 
+/** --load-results FILE: the load test judges a k6 summary (resolved from here) instead of running. */
+const loadResultsOverride = (value: unknown): string[] =>
+  typeof value === 'string' ? [`checks.checkout-load.loadResults=${JSON.stringify(path.resolve(value))}`] : [];
+
 /** Commander's raw option bag, checked and typed; every mistake is a UsageError. */
 export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly string[], env: NodeJS.ProcessEnv): AuditOptions => {
   const today = parseToday(raw.today);
@@ -71,7 +76,7 @@ export const parseAuditOptions = (raw: Record<string, unknown>, argv: readonly s
     failOn,
     only: raw.only as string[],
     resolvers: parseResolvers(raw.resolver),
-    overrides: ((raw.set as string[] | undefined) ?? []).map(parseOverride),
+    overrides: [...((raw.set as string[] | undefined) ?? []), ...loadResultsOverride(raw.loadResults)].map(parseOverride),
     skip: raw.skip as string[],
     color: raw.color !== false && !('NO_COLOR' in env && env.NO_COLOR !== ''),
     quiet: raw.quiet === true,

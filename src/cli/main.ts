@@ -31,6 +31,7 @@ const withAuditOptions = (command: Command): Command =>
     .option('--shard <i/n>', "audit only the i-th of n shares of the profiles (by file name), for a CI matrix")
     .option('--update-baseline', 'write the failures of this run to the --baseline file, sorted')
     .option('--allow-production', 'let checkout-load target a host that may serve real shoppers (it still needs authorization and allowedHosts)')
+    .option('--load-results <file>', "judge checkout-load from a k6 summary (k6 run --summary-export) of the script `journey export --k6` wrote, instead of running the load")
     .option('--dry-run', 'print what checkout-load would send (rates per stage and journey, requests, duration) and send nothing')
     .option('--quiet', 'no progress and no passing findings in the terminal report')
     .option('--debug', 'on stderr: each DNS exchange and webhook request (never a secret), and stack traces for internal errors');
@@ -68,9 +69,16 @@ export const buildProgram = (argv: readonly string[]): Command => {
     .option('--force', 'overwrite an existing file')
     .option('--today <YYYY-MM-DD>', 'the day its dates follow: the coming Black Friday weekend and a warm-up ahead of it (default: today)')
     .action(async (file: string, options: { force?: boolean; today?: string }) => (await import('./commands/init.js')).initCommand(file, options));
-  program
-    .command('journey')
-    .description('checkout journeys for the load check')
+  const journey = program.command('journey').description('checkout journeys for the load check');
+  journey
+    .command('export')
+    .description("write the profile's load test as a k6 script (ramping-arrival-rate per journey, the profile's thresholds), for loads beyond one machine")
+    .argument('<profile>', 'a store profile with a checks.checkout-load section')
+    .option('--k6', 'a k6 script (the only export so far)')
+    .option('--out <file>', 'write the script here instead of stdout')
+    .option('--allow-production', 'the target may serve real shoppers (it still needs authorization and allowedHosts)')
+    .action(async (file: string, options: { k6?: boolean; out?: string; allowProduction?: boolean }) => (await import('./commands/journey-export.js')).journeyExportCommand(file, options));
+  journey
     .command('import')
     .description('turn a browser recording (HAR) into a journey file: live captures, no cookies, secrets or personal data')
     .argument('<recording>', 'a HAR saved from the browser (Network tab, "Save all as HAR") or Playwright')

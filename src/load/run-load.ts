@@ -93,6 +93,8 @@ export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): 
   let shopperIndex = 0;
   let lastProgressAt = -Infinity;
   let drained: (() => void) | undefined;
+  /** Starts or drops the sessions due by now; set while sessions are still being started. */
+  let startDue: (() => void) | undefined;
   const progress = (force = false): void => {
     const now = performance.now();
     if (!options.onProgress || (!force && now - lastProgressAt < PROGRESS_EVERY_MS)) return;
@@ -109,6 +111,8 @@ export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): 
     } else if (end.outcome === 'failed') tally.failed++;
     else if (end.outcome === 'handOff') tally.stoppedAtHandOff++;
     if (inFlight === 0) drained?.();
+    // A freed slot takes a session already due at once, instead of idling until the next timer.
+    startDue?.();
   };
 
   const drop = (arrival: Arrival): void => {
@@ -165,17 +169,22 @@ export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): 
       let timer: NodeJS.Timeout | undefined;
       const finish = (): void => {
         clearTimeout(timer);
+        startDue = undefined;
         stopSignal.removeEventListener('abort', finish);
         resolve();
       };
-      const tick = (): void => {
+      startDue = (): void => {
         const nowMs = performance.now() - originMs;
         while (!next.done && next.value.atMs <= nowMs && !stopSignal.aborted) {
           if (!startOrDrop(next.value, nowMs)) return finish();
           next = plan.next();
         }
+        if (next.done || stopSignal.aborted) finish();
+      };
+      const tick = (): void => {
+        startDue?.();
         progress();
-        if (next.done || stopSignal.aborted) return finish();
+        if (next.done || stopSignal.aborted || !startDue) return;
         // Each wait is measured from the run's origin, so timer lateness never adds up.
         timer = setTimeout(tick, Math.max(0, next.value.atMs - (performance.now() - originMs)));
       };

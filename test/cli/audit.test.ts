@@ -86,7 +86,7 @@ describe('q4check audit', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     { args: ['audit', DEMO, '--format', 'pdf'], stderr: 'pdf' },
     { args: ['audit', DEMO, '--fail-on', 'severe'], stderr: 'severe' },
     { args: ['audit', DEMO, '--today', '2026-11-31'], stderr: 'q4check: --today takes a date written YYYY-MM-DD, not "2026-11-31"\n' },
-    { args: ['audit', DEMO, '--only', 'ip-warmpu'], stderr: 'q4check: --only ip-warmpu: no such check (did you mean "ip-warmup"?) (checks: email-auth, ip-warmup, sms-routing)\n' },
+    { args: ['audit', DEMO, '--only', 'ip-warmpu'], stderr: 'q4check: --only ip-warmpu: no such check (did you mean "ip-warmup"?) (checks: email-auth, ip-warmup, sms-routing, checkout-load)\n' },
     { args: ['audit', DEMO, '--timeout', 'soon'], stderr: 'q4check: --timeout takes a number of seconds above 0, not "soon"\n' },
     { args: ['audit'], stderr: "q4check: missing required argument 'profiles' (see q4check --help)\n" },
     { args: ['launch'], stderr: "q4check: unknown command 'launch' (see q4check --help)\n" },

@@ -30,7 +30,7 @@ describe('many stores in one run', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(index.stores.map((store) => store.exitCode)).toEqual([2, ...Array<number>(10).fill(1), ...Array<number>(39).fill(0)]);
     expect(index.stores[0]).toMatchObject({ store: INVALID, judged: false, reports: ['bad-date.json', 'bad-date.md'] });
     expect(index.stores[0]!.verdict).toBe(`could not be judged: ${INVALID_LINE}`);
-    expect(index.stores[1]!.checks).toEqual([{ id: 'email-auth', light: 'skipped' }, { id: 'ip-warmup', light: 'fail' }, { id: 'sms-routing', light: 'skipped' }]);
+    expect(index.stores[1]!.checks).toEqual([{ id: 'email-auth', light: 'skipped' }, { id: 'ip-warmup', light: 'fail' }, { id: 'sms-routing', light: 'skipped' }, { id: 'checkout-load', light: 'skipped' }]);
 
     const markdown = readFileSync(path.join(out, 'index.md'), 'utf8');
     expect(markdown).toContain('## q4check: 50 stores, 1 could not be judged');

@@ -78,6 +78,7 @@ describe('${VAR} is needed only where it is used', () => {
         ['email-auth', 'skipped'],
         ['ip-warmup', 'completed'],
         ['sms-routing', 'skipped'],
+        ['checkout-load', 'skipped'],
       ]);
     },
   );

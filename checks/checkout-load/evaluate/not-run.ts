@@ -1,8 +1,11 @@
 import type { Verdict } from '../../../src/engine/define-check.js';
 import type { CheckoutLoadArtifact } from '../artifact.js';
+import type { CheckoutLoadConfig } from '../config.js';
 import type { CheckoutLoadRule } from '../rules.js';
+import { NO_ATTRIBUTION } from './attribution-events.js';
+import { NO_VERIFY } from './ground-truth.js';
 
-const LOAD_RULES = ['throughput', 'latency', 'error-rate', 'throttling', 'cart-consistency'] as const satisfies readonly CheckoutLoadRule[];
+const LOAD_RULES = ['throughput', 'latency', 'error-rate', 'throttling', 'cart-consistency', 'oversold-stock', 'duplicate-orders', 'attribution-events'] as const satisfies readonly CheckoutLoadRule[];
 
 const CUT_OFF_CAUSE = {
   timeout: "timeout: the check's time limit stopped the load test before its end",
@@ -14,7 +17,20 @@ const CUT_OFF_CAUSE = {
  * nothing was sent), a journey that could not be read, or a run cut short (a partial run never passes).
  * Undefined when the run is there to judge.
  */
-export const notRun = (artifact: CheckoutLoadArtifact): Verdict<CheckoutLoadRule>[] | undefined => {
+export const notRun = (artifact: CheckoutLoadArtifact, config: Pick<CheckoutLoadConfig, 'verify' | 'attribution'>): Verdict<CheckoutLoadRule>[] | undefined => {
+  const verdicts = whyNotRun(artifact);
+  // A rule the profile did not ask for says so, whatever stopped the run.
+  const asked = (rule: CheckoutLoadRule): boolean => (rule === 'attribution-events' ? config.attribution !== undefined : rule === 'oversold-stock' || rule === 'duplicate-orders' ? config.verify !== undefined : true);
+  return verdicts?.map((verdict) => (asked(verdict.rule) || verdict.status === 'skip' ? verdict : { rule: verdict.rule, subject: verdict.subject, status: 'skip', message: NOT_ASKED[verdict.rule] ?? '' }));
+};
+
+const NOT_ASKED: Partial<Record<CheckoutLoadRule, string>> = {
+  'oversold-stock': NO_VERIFY,
+  'duplicate-orders': NO_VERIFY,
+  'attribution-events': NO_ATTRIBUTION,
+};
+
+const whyNotRun = (artifact: CheckoutLoadArtifact): Verdict<CheckoutLoadRule>[] | undefined => {
   const subject = artifact.target.host;
   if (!artifact.target.allowed) {
     return LOAD_RULES.map((rule) => ({ rule, subject, status: 'skip', message: 'Not run: the target was refused before any request (see checkout-load/target-authorization).' }));

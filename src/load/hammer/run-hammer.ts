@@ -8,6 +8,7 @@ import { Answer } from '../answer.js';
 import { runCapture } from '../captures.js';
 import { unmetExpectation } from '../expect.js';
 import { partsFor } from '../request-parts.js';
+import { MAX_BODY_BYTES } from '../send.js';
 import { SessionJar } from '../session-jar.js';
 import { StepStats } from '../step-stats.js';
 import { ThrottleLog } from '../throttle-log.js';
@@ -62,15 +63,17 @@ export const runHammer = async (options: HammerOptions): Promise<HammerResult> =
     return { ...request, method: step.method, path, headers: filled.headers, ...(filled.body === undefined ? {} : { body: filled.body }) };
   };
 
-  const onResponse = (step: JourneyStep, index: number) => (status: number, body: string, context: ShopperContext, headers?: Record<string, string | string[]>): void => {
+  const onResponse = (step: JourneyStep, index: number) => (status: number, fullBody: string, context: ShopperContext, headers?: Record<string, string | string[]>): void => {
     const now = performance.now();
+    // autocannon hands over the whole body; exchanges promise at most 256 KB.
+    const body = fullBody.length > MAX_BODY_BYTES ? Buffer.from(fullBody).subarray(0, MAX_BODY_BYTES).toString('utf8') : fullBody;
     const latencyMs = now - (context[SENT_AT] ?? now);
     const lowered: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(headers ?? {})) lowered[name.toLowerCase()] = name.toLowerCase() === 'set-cookie' && !Array.isArray(value) ? [value] : value;
     const exchange: Exchange = { journey: HAMMER_JOURNEY, step, stepIndex: index, method: step.method, path: context.sent?.path ?? step.path, ...(context.sent?.body === undefined ? {} : { requestBody: context.sent.body }), status, headers: lowered, body, latencyMs, atMs: now - startedAt };
     const throttled = throttles.note(exchange, options.classifyThrottle);
     const answer = new Answer(status, lowered, body);
-    const pageUrl = url.origin + basePath + step.path;
+    const pageUrl = url.origin + basePath + (context.sent?.path ?? step.path);
     if (answer.setCookies().length > 0) (context.jar ??= new SessionJar()).store(answer.setCookies(), pageUrl);
     const unmet = unmetExpectation(step.expect, answer);
     stats[index]!.record({ status, latencyMs, unexpected: unmet !== undefined, throttled });

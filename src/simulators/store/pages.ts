@@ -54,7 +54,10 @@ export function checkoutPage(token: string, authenticityToken: string, total: nu
     'Checkout',
     `<h1>Checkout</h1><p>Total ${money(total)}</p><form method="post" action="/checkouts/cn/${escape(token)}/complete">` +
       `<input type="hidden" name="authenticity_token" value="${escape(authenticityToken)}">` +
-      `<label>Email <input name="email" value="shopper@example.com"></label><br>` +
+      `<label>Email <input name="email" type="email" value="shopper@example.com"></label><br>` +
+      // Collected as a real checkout collects them, and ignored: a recording then holds personal data to scrub.
+      `<label>First name <input name="first_name" autocomplete="given-name"></label> <label>Last name <input name="last_name" autocomplete="family-name"></label><br>` +
+      `<label>Address <input name="address1" autocomplete="address-line1"></label> <label>Postcode <input name="zip" autocomplete="postal-code"></label><br>` +
       `<label>Card (test gateway: 1 pays) <input name="card" value="1"></label><br>` +
       `<button type="submit">Pay now</button></form>`,
   );

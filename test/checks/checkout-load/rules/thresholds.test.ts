@@ -99,7 +99,18 @@ describe('checkout-load rules at and past each threshold', () => {
 
   it('every rule but target-authorization passes on a clean run', () => {
     const statuses = evaluate(artifact(), loadConfig(), context).map((verdict) => `${verdict.rule}:${verdict.status}`);
-    expect(statuses).toEqual(['target-authorization:pass', 'throughput:pass', 'latency:pass', 'error-rate:pass', 'throttling:pass', 'cart-consistency:pass']);
+    expect(statuses).toEqual([
+      'target-authorization:pass',
+      'throughput:pass',
+      'latency:pass',
+      'error-rate:pass',
+      'throttling:pass',
+      'cart-consistency:pass',
+      // without verify and attribution in the profile: skipped, saying what to add
+      'oversold-stock:skip',
+      'duplicate-orders:skip',
+      'attribution-events:skip',
+    ]);
   });
 });
 
@@ -109,20 +120,22 @@ describe('checkout-load when the load did not run whole', () => {
   it('a refused target fails target-authorization and skips every other rule, saying why', () => {
     const verdicts = evaluate(refused, loadConfig(), context);
     expect(verdicts[0]).toMatchObject({ rule: 'target-authorization', status: 'fail', fix: 'Add it.' });
-    expect(verdicts.slice(1).map((verdict) => verdict.status)).toEqual(['skip', 'skip', 'skip', 'skip', 'skip']);
+    expect(verdicts.slice(1).map((verdict) => verdict.status)).toEqual(Array(8).fill('skip'));
     expect(verdicts[1]!.message).toMatch(/refused before any request/);
   });
 
   it('an unreadable journey is an error of every load rule with its file cause, not a failure', () => {
     const verdicts = evaluate(artifact({ run: undefined, plan: undefined, problem: 'file: journeys/native.yaml not found' }), loadConfig(), context);
-    expect(verdicts.slice(1).every((verdict) => verdict.status === 'error' && verdict.cause === 'file: journeys/native.yaml not found')).toBe(true);
+    const statuses = verdicts.slice(1).map((verdict) => `${verdict.rule}:${verdict.status}`);
+    expect(statuses).toEqual(['throughput:error', 'latency:error', 'error-rate:error', 'throttling:error', 'cart-consistency:error', 'oversold-stock:skip', 'duplicate-orders:skip', 'attribution-events:skip']);
+    expect(verdicts.filter((verdict) => verdict.status === 'error').every((verdict) => verdict.cause === 'file: journeys/native.yaml not found')).toBe(true);
   });
 
   it.each([
     ['timeout', /^timeout:/],
     ['interrupted', /^interrupted:/],
   ] as const)('a run cut off by %s is not judged', (cutOff, cause) => {
-    const verdicts = evaluate(artifact({ run: run({ cutOff, durationMs: 4_000 }) }), loadConfig(), context).slice(1);
+    const verdicts = evaluate(artifact({ run: run({ cutOff, durationMs: 4_000 }) }), loadConfig(), context).slice(1, 6);
     expect(verdicts.every((verdict) => verdict.status === 'error' && cause.test(verdict.cause ?? ''))).toBe(true);
     expect(verdicts[0]!.message).toMatch(/stopped after 4 s of 10 s/);
   });
