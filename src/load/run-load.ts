@@ -1,14 +1,12 @@
-import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { Agent } from 'undici';
 import { builtInValues } from '../journey/references.js';
 import { cutOffBy } from '../lib/cut-off.js';
 import { GeneratorWatch } from './generator-watch.js';
 import { LatencyHistogram } from './latency-histogram.js';
 import { PerSecond } from './per-second.js';
 import { arrivals, converts, planDurationMs, type Arrival } from './plan.js';
-import { InFlightRequests } from './send.js';
+import { openTransport, splitTarget } from './run-transport.js';
 import { runSession, type SessionEnd, type SessionShared } from './session.js';
 import { StepStats } from './step-stats.js';
 import { ThrottleLog } from './throttle-log.js';
@@ -35,11 +33,6 @@ const newTally = (): JourneyTally => ({ planned: 0, started: 0, dropped: 0, comp
 const longestSessionMs = (options: RunOptions<unknown>): number =>
   Math.max(0, ...options.journeys.map(({ journey }) => journey.steps.reduce((sum, step) => sum + (step.thinkMs ?? 0) + options.requestTimeoutMs, 0)));
 
-const splitTarget = (target: string): { origin: string; basePath: string } => {
-  const url = new URL(target);
-  return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
-};
-
 /**
  * Runs journeys against the target under an open arrival model: sessions start on the plan's schedule
  * whatever the store's answers do; one due while `maxSessionsInFlight` are busy is dropped and counted,
@@ -48,18 +41,8 @@ const splitTarget = (target: string): { origin: string; basePath: string } => {
  */
 export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): Promise<RunResult<Summary>> => {
   const { origin, basePath } = splitTarget(options.target);
-  const stop = new AbortController();
-  // Every session in think time listens on this one signal: many at once is expected, not a leak.
-  setMaxListeners(0, stop.signal);
-  const requests = new InFlightRequests();
-  let dispatcher: Agent | undefined;
-  const forward = (): void => {
-    stop.abort(options.signal.reason);
-    requests.stopAll(new Error('stopped'));
-    void dispatcher?.destroy().catch(() => undefined);
-  };
-  if (options.signal.aborted) forward();
-  else options.signal.addEventListener('abort', forward, { once: true });
+  const transport = openTransport(options.signal, options.maxSessionsInFlight, options.requestTimeoutMs);
+  const { dispatcher, requests, stopSignal } = transport;
 
   const durationMs = planDurationMs(options.stages);
   const perSecond = new PerSecond((durationMs + longestSessionMs(options)) / 1000 + 1);
@@ -73,13 +56,6 @@ export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): 
   const plannedTotal = stages.reduce((sum, stage) => sum + stage.planned, 0);
   const stepStats = options.journeys.map(({ journey }) => journey.steps.map((step) => new StepStats(journey.name, step)));
   const throttles = new ThrottleLog();
-  dispatcher = new Agent({
-    connections: Math.max(1, options.maxSessionsInFlight),
-    pipelining: 1,
-    headersTimeout: options.requestTimeoutMs,
-    bodyTimeout: options.requestTimeoutMs,
-    connect: { timeout: options.requestTimeoutMs },
-  });
   const runId = randomBytes(4).toString('hex');
   const failuresLogged = new Set<string>();
   let requestsSent = 0;
@@ -95,7 +71,7 @@ export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): 
     requestTimeoutMs: options.requestTimeoutMs,
     allowPayment: options.allowPayment,
     originMs,
-    signal: stop.signal,
+    signal: stopSignal,
     requests,
     perSecond,
     throttles,
@@ -194,25 +170,25 @@ export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): 
       const finish = (): void => {
         clearTimeout(timer);
         startDue = undefined;
-        stop.signal.removeEventListener('abort', finish);
+        stopSignal.removeEventListener('abort', finish);
         resolve();
       };
       startDue = (): void => {
         const nowMs = performance.now() - originMs;
-        while (!next.done && next.value.atMs <= nowMs && !stop.signal.aborted) {
+        while (!next.done && next.value.atMs <= nowMs && !stopSignal.aborted) {
           if (!startOrDrop(next.value, nowMs)) return finish();
           next = plan.next();
         }
-        if (next.done || stop.signal.aborted) finish();
+        if (next.done || stopSignal.aborted) finish();
       };
       const tick = (): void => {
         startDue?.();
         progress();
-        if (next.done || stop.signal.aborted || !startDue) return;
+        if (next.done || stopSignal.aborted || !startDue) return;
         // Each wait is measured from the run's origin, so timer lateness never adds up.
         timer = setTimeout(tick, Math.max(0, next.value.atMs - (performance.now() - originMs)));
       };
-      stop.signal.addEventListener('abort', finish, { once: true });
+      stopSignal.addEventListener('abort', finish, { once: true });
       tick();
     });
     if (inFlight > 0) {
@@ -220,20 +196,19 @@ export const runLoad = async <Summary = unknown>(options: RunOptions<Summary>): 
         let timer: NodeJS.Timeout | undefined;
         const done = (): void => {
           clearTimeout(timer);
-          stop.signal.removeEventListener('abort', graceful);
+          stopSignal.removeEventListener('abort', graceful);
           resolve();
         };
         const graceful = (): void => {
           timer = setTimeout(done, STOP_GRACE_MS);
         };
         drained = done;
-        if (stop.signal.aborted) graceful();
-        else stop.signal.addEventListener('abort', graceful, { once: true });
+        if (stopSignal.aborted) graceful();
+        else stopSignal.addEventListener('abort', graceful, { once: true });
       });
     }
   } finally {
-    options.signal.removeEventListener('abort', forward);
-    void dispatcher.destroy().catch(() => undefined);
+    transport.close();
   }
   progress(true);
   const started = journeys.reduce((sum, tally) => sum + tally.started, 0);

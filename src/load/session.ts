@@ -6,7 +6,7 @@ import { runCapture } from './captures.js';
 import { unmetExpectation } from './expect.js';
 import type { PerSecond } from './per-second.js';
 import { fillStep, MissingReference } from '../journey/references.js';
-import { partsFor } from './request-parts.js';
+import { partsFor, type FilledRequest } from './request-parts.js';
 import { sendOnce, type InFlightRequests } from './send.js';
 import { SessionJar } from './session-jar.js';
 import type { StepStats } from './step-stats.js';
@@ -68,19 +68,32 @@ const sleepUntil = (at: number, signal: AbortSignal): Promise<void> => {
 /** The steps this session runs: browsing always, the rest only when it converts. */
 const lastStepOf = (journey: Journey, converting: boolean): number => (converting ? journey.steps.length : Math.min(journey.checkoutFrom, journey.steps.length));
 
+/** One shopper's own state across its steps: cookies and captured values. */
+export interface ShopperState {
+  jar: SessionJar;
+  values: Record<string, string>;
+}
+
+export const newShopper = (plan: SessionPlan): ShopperState => ({ jar: new SessionJar(), values: { ...plan.builtIns } });
+
 /**
  * One shopper: its own cookie jar and captures, its steps in order, each step's latency from when it was
  * meant to start (the plan's time for the first, the previous answer plus think time for the others), so
  * a slow store cannot hide its slowness by delaying the requests that would measure it.
  */
-export const runSession = async (shared: SessionShared, plan: SessionPlan): Promise<SessionEnd> => {
+export const runSession = async (shared: SessionShared, plan: SessionPlan): Promise<SessionEnd> =>
+  runSteps(shared, plan, newShopper(plan), lastStepOf(plan.journey, plan.converting));
+
+/**
+ * Runs the journey's steps before `until` (a payment step not allowed here ends it as a hand-off);
+ * `completed` means each of them was answered as expected. The race runs a journey this far, then its
+ * payment step on its own.
+ */
+export const runSteps = async (shared: SessionShared, plan: SessionPlan, shopper: ShopperState, until: number): Promise<SessionEnd> => {
   const { journey } = plan;
-  const jar = new SessionJar();
-  const values: Record<string, string> = { ...plan.builtIns };
   let intendedAt = plan.plannedAt;
   let sessionLatencyMs = 0;
-  const last = lastStepOf(journey, plan.converting);
-  for (let index = 0; index < last; index++) {
+  for (let index = 0; index < until; index++) {
     const step = journey.steps[index]!;
     if (step.payment && !shared.allowPayment) return { outcome: 'handOff' };
     if (index > 0 && step.thinkMs) {
@@ -88,7 +101,8 @@ export const runSession = async (shared: SessionShared, plan: SessionPlan): Prom
       await sleepUntil(intendedAt, shared.signal);
     }
     if (shared.signal.aborted) return { outcome: 'cutOff' };
-    const result = await runStep(shared, plan, jar, values, step, index, intendedAt);
+    const prepared = prepareStep(shared, shopper, step);
+    const result = 'why' in prepared ? ({ end: 'failed', why: prepared.why } as const) : await sendStep(shared, plan, shopper, prepared, index, intendedAt);
     if (result.end === 'cutOff') return { outcome: 'cutOff' };
     if (result.end === 'failed') {
       shared.onFailure(journey.name, step.name, result.why);
@@ -100,28 +114,37 @@ export const runSession = async (shared: SessionShared, plan: SessionPlan): Prom
   return { outcome: 'completed', latencyMs: sessionLatencyMs };
 };
 
-type StepEnd = { end: 'answered'; latencyMs: number; endedAt: number } | { end: 'failed'; why: string } | { end: 'cutOff' };
+export type StepEnd = { end: 'answered'; latencyMs: number; endedAt: number } | { end: 'failed'; why: string } | { end: 'cutOff' };
 
-const runStep = async (
-  shared: SessionShared,
-  plan: SessionPlan,
-  jar: SessionJar,
-  values: Record<string, string>,
-  step: JourneyStep,
-  index: number,
-  intendedAt: number,
-): Promise<StepEnd> => {
+/** A step with its references filled and its cookies set: ready to go out the moment it is sent. */
+export interface PreparedStep {
+  step: JourneyStep;
+  filled: FilledRequest;
+  /** Base path and step path. */
+  path: string;
+  url: string;
+}
+
+/** The step's request as it will be sent, or why it cannot be (a reference nothing captured). */
+export const prepareStep = (shared: SessionShared, shopper: ShopperState, step: JourneyStep): PreparedStep | { why: string } => {
   let filled;
   try {
-    filled = partsFor(step, shared.headers, (template) => fillStep(template, values));
+    filled = partsFor(step, shared.headers, (template) => fillStep(template, shopper.values));
   } catch (error) {
-    if (error instanceof MissingReference) return { end: 'failed', why: error.message };
+    if (error instanceof MissingReference) return { why: error.message };
     throw error;
   }
   const path = shared.basePath + filled.path;
   const url = shared.origin + path;
-  const cookie = jar.cookieFor(url);
+  const cookie = shopper.jar.cookieFor(url);
   if (cookie !== undefined) filled.headers.cookie = cookie;
+  return { step, filled, path, url };
+};
+
+/** Sends a prepared step once and reads its answer: tallied, watched, checked and captured from. */
+export const sendStep = async (shared: SessionShared, plan: SessionPlan, shopper: ShopperState, prepared: PreparedStep, index: number, intendedAt: number): Promise<StepEnd> => {
+  const { step, filled, path, url } = prepared;
+  const { jar, values } = shopper;
   shared.onRequest(performance.now() - shared.originMs);
   let reply;
   try {

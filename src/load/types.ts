@@ -195,3 +195,55 @@ export interface HammerResult {
   throttling: ThrottleSeen[];
   cutOff?: 'timeout' | 'interrupted';
 }
+
+/**
+ * The flash-sale race: shoppers take one journey to the step before its first payment step, wait at a
+ * barrier until all have arrived (or dropped out), then all send that payment step in the same tick.
+ */
+export interface RaceOptions<Summary = unknown> {
+  target: string;
+  /** Must have a step marked `payment: true`: the one raced for. Steps after it are not run. */
+  journey: Journey;
+  shoppers: number;
+  requestTimeoutMs: number;
+  /**
+   * How long after the start the barrier waits for the last shopper before it lets those present go;
+   * one arriving later does not pay. Default: every step before the payment with its think time and
+   * time limit, and a second more, so a shopper still on its way can only be one whose requests are
+   * failing anyway.
+   */
+  barrierTimeoutMs?: number;
+  headers?: Record<string, string>;
+  signal: AbortSignal;
+  classifyThrottle?(exchange: Exchange): ThrottleForm | undefined;
+  observer?: Observer<Summary>;
+  log?(line: string): void;
+}
+
+/** shoppers = reachedBarrier + failedBeforeBarrier + late + those a stop cut off before the barrier. */
+export interface RaceResult<Summary = unknown> {
+  journey: string;
+  /** The step raced for. */
+  paymentStep: string;
+  shoppers: number;
+  /** Shoppers that ran every step before the payment step as expected and were at the barrier when it opened. */
+  reachedBarrier: number;
+  /** Shoppers ended before the barrier by an error, a timeout, an unexpected answer or a capture that found nothing. */
+  failedBeforeBarrier: number;
+  /** Shoppers that reached the barrier after it had opened without them: they did not pay. */
+  late: number;
+  /** Payment steps sent when the barrier opened (those at the barrier). */
+  sent: number;
+  /** Payment steps answered as the step expects. */
+  completed: number;
+  /** Milliseconds between the first and the last payment send: how closely the shoppers collided. */
+  spreadMs: number;
+  /** The barrier opened before every shopper arrived: its time ran out. */
+  barrierTimedOut: boolean;
+  durationMs: number;
+  /** Every step up to the payment step, in the journey's order. */
+  steps: StepResult[];
+  throttling: ThrottleSeen[];
+  observations?: Summary;
+  cutOff?: 'timeout' | 'interrupted';
+}

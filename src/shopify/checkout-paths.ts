@@ -44,3 +44,14 @@ export function isCheckoutPath(path: string): boolean {
 export function isPaymentRequest(method: string, path: string): boolean {
   return !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) && checkoutPathKind(path) === 'payment';
 }
+
+// The token is the segment after `checkouts/` (and a market segment such as `cn/`), in the storefront's own
+// checkout or under a wallet's (`/wallets/shop-pay/checkouts/<token>/complete`).
+const TOKEN_IN_PATH = /^(?:\/\d+)?(?:\/wallets\/[^/]+)?\/checkouts\/(?:[a-z]{2}\/)?([^/]+)(?:\/|$)/i;
+
+/** The checkout token a checkout or payment path names, or undefined (a checkout GraphQL path names none). */
+export function checkoutTokenOf(path: string): string | undefined {
+  const bare = withoutQuery(path);
+  if (/\/graphql(?:\.json)?$/i.test(bare)) return undefined;
+  return TOKEN_IN_PATH.exec(bare)?.[1];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cartEndpointOf, productPathOf } from '../../src/shopify/cart-paths.js';
-import { checkoutPathKind, isCheckoutPath, isPaymentRequest } from '../../src/shopify/checkout-paths.js';
+import { checkoutPathKind, checkoutTokenOf, isCheckoutPath, isPaymentRequest } from '../../src/shopify/checkout-paths.js';
 
 describe('cart paths', () => {
   it.each([
@@ -48,5 +48,20 @@ describe('checkout paths', () => {
     expect(isPaymentRequest('POST', '/checkouts/cn/abc/complete')).toBe(true);
     expect(isPaymentRequest('GET', '/checkouts/cn/abc/complete')).toBe(false);
     expect(isPaymentRequest('POST', '/checkout')).toBe(false);
+  });
+});
+
+describe('checkoutTokenOf', () => {
+  it.each([
+    ['/checkouts/cn/Z2NwLXVz/complete', 'Z2NwLXVz'],
+    ['/checkouts/cn/Z2NwLXVz', 'Z2NwLXVz'],
+    ['/checkouts/abc123def/payments', 'abc123def'],
+    ['/1234/checkouts/abc123def/processing?x=1', 'abc123def'],
+    ['/wallets/shop-pay/checkouts/0123abcd/complete', '0123abcd'],
+    ['/checkouts/unstable/graphql', undefined],
+    ['/checkout', undefined],
+    ['/cart/c/abc', undefined],
+  ])('%s → %s', (path, token) => {
+    expect(checkoutTokenOf(path)).toBe(token);
   });
 });

@@ -39,6 +39,36 @@ export interface StoreFaults {
   cookieWithoutKey?: boolean;
   /** This share of requests gets a 500. `null` turns it off. */
   serverErrors?: SharedFault | null;
+  /**
+   * Payment takes stock without checking there is enough (a non-atomic decrement): a race sells more
+   * than there was and stock goes below zero → oversold-stock.
+   */
+  oversell?: boolean;
+  /**
+   * This share of completions records a second order for the same checkout token (a retried completion
+   * the store did not recognise), with its own `orders/create` webhook; the shopper sees one order
+   * → duplicate-orders. `null` turns it off.
+   */
+  duplicateOrders?: SharedFault | null;
+  /**
+   * This share of completions answers success with an order id but records no order and takes no stock
+   * (a lost checkout; the pixel event still fires, no webhook does) → duplicate-orders (lost). `null`
+   * turns it off.
+   */
+  lostOrders?: SharedFault | null;
+  /**
+   * This share of the pixel `checkout_completed` events of one path (`via`: the native checkout or the
+   * wallet; both when left out) is never sent, as a wallet page without the pixel loses them
+   * → attribution-events (missing, on that journey). Webhooks are sent. `null` turns it off.
+   */
+  eventLoss?: EventLoss | null;
+  /** This share of pixel events is sent twice under different event ids → attribution-events (duplicate). `null` turns it off. */
+  duplicateEvents?: SharedFault | null;
+}
+
+/** Which path's purchase events go missing, and how many of them. */
+export interface EventLoss extends SharedFault {
+  via?: 'checkout' | 'shop-pay';
 }
 
 export type ActiveFaults = Required<StoreFaults>;
@@ -54,6 +84,11 @@ export const NO_FAULTS: ActiveFaults = {
   dieAfterMs: null,
   cookieWithoutKey: false,
   serverErrors: null,
+  oversell: false,
+  duplicateOrders: null,
+  lostOrders: null,
+  eventLoss: null,
+  duplicateEvents: null,
 };
 
 /** The switches given replace the current ones; the others stay as they were. */

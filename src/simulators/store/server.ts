@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { closeServer, DelayedCalls, listenOnLoopback, LOOPBACK, readBody } from '../loopback.js';
 import { cartCookieSent } from '../../shopify/cart-cookie.js';
 import { cartEndpointOf } from '../../shopify/cart-paths.js';
+import { createAdminHandler, type AdminHandler } from '../store-admin/handler.js';
+import { ledgerAdminStore } from './admin-store.js';
+import { PurchaseEvents, type PurchaseEventCounts, type PurchaseEventsOptions } from './purchase-events.js';
 import { Catalogue, DEFAULT_CATALOGUE, type CatalogueProduct } from './catalogue.js';
 import { EvenPicker, mergeFaults, NO_FAULTS, type ActiveFaults, type StoreFaults } from './faults.js';
 import { Ledger, type Order } from './ledger.js';
@@ -17,6 +21,10 @@ export interface StoreSimulatorOptions {
   /** The catalogue and its starting stock; DEFAULT_CATALOGUE when left out. */
   products?: readonly CatalogueProduct[];
   faults?: StoreFaults;
+  /** The Admin API token `/admin/` requests must carry; without one every Admin request is refused (401). */
+  adminToken?: string;
+  /** Where purchase events go: a pixel event per completion, and with `webhookSecret` an `orders/create` webhook per order. */
+  events?: PurchaseEventsOptions;
 }
 
 export interface StoreSimulatorAddress {
@@ -52,13 +60,33 @@ export class StoreSimulator {
   #dead = false;
   #dieTimer: NodeJS.Timeout | undefined;
   readonly #delayed = new DelayedCalls();
+  /** Wall-clock time at start: orders' `created_at` and events' timestamps count from it. */
+  #startedEpochMs = Date.now();
+  readonly #admin: AdminHandler;
+  readonly #events: PurchaseEvents | undefined;
 
   constructor(options: StoreSimulatorOptions = {}) {
     this.#requestedPort = options.port ?? 0;
     this.#catalogue = new Catalogue(options.products ?? DEFAULT_CATALOGUE);
     this.#ledger = new Ledger(this.#catalogue);
-    this.#storefront = new Storefront(this.#catalogue, this.#ledger);
+    const isoAt = (atMs: number): string => new Date(this.#startedEpochMs + atMs).toISOString();
+    const events = options.events === undefined ? undefined : new PurchaseEvents(options.events, isoAt);
+    this.#events = events;
+    this.#storefront = new Storefront(this.#catalogue, this.#ledger, events && ((purchase) => events.send(purchase)));
     this.#faults = mergeFaults(NO_FAULTS, options.faults ?? {});
+    // No token given: a random one nobody holds, so every Admin request gets Shopify's 401.
+    const accessToken = options.adminToken ?? randomBytes(32).toString('hex');
+    this.#admin = createAdminHandler({ store: ledgerAdminStore(this.#catalogue, this.#ledger, isoAt), accessToken });
+  }
+
+  /** What the simulator posted to the events collector so far (zeros without `events`). */
+  get eventCounts(): PurchaseEventCounts {
+    return this.#events?.counts ?? { pixels: 0, webhooks: 0, lost: 0, failed: 0 };
+  }
+
+  /** Resolves once every purchase event posted so far has been answered or has timed out. */
+  async eventsSettled(): Promise<void> {
+    await this.#events?.settled();
   }
 
   /** Where it listens; throws before start(). */
@@ -92,15 +120,17 @@ export class StoreSimulator {
     const port = await listenOnLoopback(server, this.#requestedPort, 'store simulator');
     this.#server = server;
     this.#startedAt = performance.now();
+    this.#startedEpochMs = Date.now();
     this.#address = { url: `http://${LOOPBACK}:${port}`, host: LOOPBACK, port };
     this.#scheduleDeath();
     return this.#address;
   }
 
-  /** Closes the server, every open connection and every pending timer. Safe to call twice. */
+  /** Waits for the purchase events in flight (each has a time limit), then closes the server, every open connection and every pending timer. Safe to call twice. */
   async stop(): Promise<void> {
     this.#delayed.cancelAll();
     clearTimeout(this.#dieTimer);
+    await this.eventsSettled();
     const server = this.#server;
     this.#server = undefined;
     this.#address = undefined;
@@ -150,6 +180,11 @@ export class StoreSimulator {
     if (this.#dead) {
       this.log.record({ method, path, status: 'reset', at, delayMs: 0, fault: 'dieAfterMs' });
       request.socket.destroy();
+      return;
+    }
+    // The Admin API reads the store's records; the storefront's switches are not its to suffer.
+    if (this.#admin(request, response)) {
+      this.log.record({ method, path, status: response.statusCode, at, delayMs: 0 });
       return;
     }
     // The switches in force when the request arrived decide its fate, even if changed meanwhile.

@@ -28,6 +28,17 @@ export interface Answer {
   fault?: keyof StoreFaults;
 }
 
+/** A completed payment: the order the shopper was shown, and the orders the store actually recorded for it. */
+export interface Purchase {
+  order: Order;
+  /** Empty for a lost order, two for a duplicate. */
+  recorded: Order[];
+  /** The switches in force when it was paid (they decide which events go out). */
+  faults: ActiveFaults;
+}
+
+const withFault = (answer: Answer, fault: keyof StoreFaults | undefined): Answer => (fault === undefined ? answer : { ...answer, fault });
+
 const JSON_TYPE = 'application/json; charset=utf-8';
 const HTML_TYPE = 'text/html; charset=utf-8';
 
@@ -53,10 +64,14 @@ export class Storefront {
   readonly #carts = new CartBook();
   readonly #checkouts = new Checkouts();
   readonly #burst422 = new EvenPicker();
+  readonly #lostOrders = new EvenPicker();
+  readonly #duplicateOrders = new EvenPicker();
+  readonly #onPurchase: ((purchase: Purchase) => void) | undefined;
 
-  constructor(catalogue: Catalogue, ledger: Ledger) {
+  constructor(catalogue: Catalogue, ledger: Ledger, onPurchase?: (purchase: Purchase) => void) {
     this.#catalogue = catalogue;
     this.#ledger = ledger;
+    this.#onPurchase = onPurchase;
   }
 
   answer(request: StoreRequest, faults: ActiveFaults): Answer {
@@ -69,9 +84,9 @@ export class Storefront {
     if (path === '/checkout' && method === 'POST') return this.#beginCheckout(request);
     if (path === '/wallets/shop-pay/checkout' && method === 'POST') return this.#beginWallet(request);
     const wallet = WALLET_COMPLETE.exec(path);
-    if (wallet && method === 'POST') return this.#completeWallet(wallet[1] ?? '', request.atMs);
+    if (wallet && method === 'POST') return this.#completeWallet(wallet[1] ?? '', request.atMs, faults);
     const checkout = CHECKOUT_PAGE.exec(path);
-    if (checkout) return this.#checkoutPage(checkout[1] ?? '', checkout[2], request);
+    if (checkout) return this.#checkoutPage(checkout[1] ?? '', checkout[2], request, faults);
     return html(404, notFoundPage());
   }
 
@@ -153,10 +168,10 @@ export class Storefront {
     return json(200, { checkout_token: this.#checkouts.open(cart, this.#linesOf(cart), 'shop-pay').token });
   }
 
-  #checkoutPage(token: string, action: string | undefined, request: StoreRequest): Answer {
+  #checkoutPage(token: string, action: string | undefined, request: StoreRequest, faults: ActiveFaults): Answer {
     const checkout = this.#checkouts.get(token);
     if (!checkout) return html(404, notFoundPage());
-    if (action === 'complete' && request.method === 'POST') return this.#completeCheckout(checkout, request);
+    if (action === 'complete' && request.method === 'POST') return this.#completeCheckout(checkout, request, faults);
     if (request.method !== 'GET') return html(405, notFoundPage());
     if (action === 'thank-you') return checkout.order ? html(200, thankYouPage(checkout.order)) : redirect(`/checkouts/cn/${token}`);
     const total = checkout.lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
@@ -168,27 +183,41 @@ export class Storefront {
    * the body (a replay captures it). A wrong or missing authenticity_token is refused with 422, as Rails
    * refuses a forged form.
    */
-  #completeCheckout(checkout: Checkout, request: StoreRequest): Answer {
+  #completeCheckout(checkout: Checkout, request: StoreRequest, faults: ActiveFaults): Answer {
     if (fieldOf(request.body, 'authenticity_token') !== checkout.authenticityToken) return json(422, { error: 'Invalid authenticity token' });
-    const paid = this.#pay(checkout, request.atMs);
-    return 'error' in paid ? paid.error : redirect(`/checkouts/cn/${checkout.token}/thank-you`, orderJson(paid.order));
+    const paid = this.#pay(checkout, request.atMs, faults);
+    return 'error' in paid ? paid.error : withFault(redirect(`/checkouts/cn/${checkout.token}/thank-you`, orderJson(paid.order)), paid.fault);
   }
 
-  #completeWallet(token: string, atMs: number): Answer {
+  #completeWallet(token: string, atMs: number, faults: ActiveFaults): Answer {
     const checkout = this.#checkouts.get(token);
     if (!checkout || checkout.via !== 'shop-pay') return json(404, { error: 'Unknown checkout' });
-    const paid = this.#pay(checkout, atMs);
-    return 'error' in paid ? paid.error : json(200, orderJson(paid.order));
+    const paid = this.#pay(checkout, atMs, faults);
+    return 'error' in paid ? paid.error : withFault(json(200, orderJson(paid.order)), paid.fault);
   }
 
-  /** Once per checkout: paying again answers the same order, never a second one. The cart is emptied. */
-  #pay(checkout: Checkout, atMs: number): { order: Order } | { error: Answer } {
+  /**
+   * Once per checkout: paying again answers the same order, never a second one (unless the
+   * `duplicateOrders` switch makes the store forget it). The cart is emptied; the purchase is reported
+   * to the listener (events).
+   */
+  #pay(checkout: Checkout, atMs: number, faults: ActiveFaults): { order: Order; fault?: keyof StoreFaults } | { error: Answer } {
     if (checkout.order) return { order: checkout.order };
-    const sold = this.#ledger.sell({ checkoutToken: checkout.token, via: checkout.via, lines: checkout.lines, atMs });
+    const placing = { checkoutToken: checkout.token, via: checkout.via, lines: checkout.lines, atMs };
+    const lost = this.#lostOrders.pick(faults.lostOrders, atMs);
+    const sold = lost ? this.#ledger.lose(placing) : this.#ledger.sell(placing, { oversell: faults.oversell });
     if (sold === 'out-of-stock') return { error: json(409, { error: 'Some items are no longer available.' }) };
     checkout.order = sold;
     checkout.cart.clear();
-    return { order: sold };
+    const recorded = lost ? [] : [sold];
+    if (!lost && this.#duplicateOrders.pick(faults.duplicateOrders, atMs)) {
+      const again = this.#ledger.sell(placing, { oversell: faults.oversell });
+      if (again !== 'out-of-stock') recorded.push(again);
+    }
+    this.#onPurchase?.({ order: sold, recorded, faults });
+    const oversold = faults.oversell && checkout.lines.some((line) => this.#ledger.stockOf(line.variantId) < 0);
+    const fault = lost ? 'lostOrders' : recorded.length > 1 ? 'duplicateOrders' : oversold ? 'oversell' : undefined;
+    return fault === undefined ? { order: sold } : { order: sold, fault };
   }
 }
 

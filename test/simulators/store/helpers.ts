@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import type { Exchange } from '../../../src/load/types.js';
 import { cartCookiesSet } from '../../../src/shopify/cart-cookie.js';
+import { CheckoutObserver, type CompletedCheckouts } from '../../../src/shopify/checkout-observer.js';
 import { StoreSimulator, type StoreSimulatorOptions } from '../../../src/simulators/store/server.js';
 
 export async function startStore(options: StoreSimulatorOptions = {}): Promise<StoreSimulator> {
@@ -74,4 +75,34 @@ export interface CartShape {
   token: string;
   item_count: number;
   items: { key: string; variant_id: number; quantity: number }[];
+}
+
+/** A shopper with `variantId` in its cart and a checkout open (native or wallet), and the call that pays it. */
+export async function readyToPay(store: StoreSimulator, variantId: number, via: 'checkout' | 'shop-pay'): Promise<{ shopper: Shopper; pay: () => Promise<Reply> }> {
+  const shopper = new Shopper(store);
+  await shopper.post('/cart/add.js', { items: [{ id: variantId, quantity: 1 }] });
+  if (via === 'shop-pay') {
+    const token = (await shopper.post('/wallets/shop-pay/checkout')).json<{ checkout_token: string }>().checkout_token;
+    return { shopper, pay: () => shopper.post(`/wallets/shop-pay/checkouts/${token}/complete`) };
+  }
+  const location = String((await shopper.post('/checkout')).headers.location);
+  const authenticity = /name="authenticity_token" value="([^"]+)"/.exec((await shopper.get(location)).text)?.[1] ?? '';
+  return { shopper, pay: () => shopper.post(`${location}/complete`, `authenticity_token=${encodeURIComponent(authenticity)}&card=1`) };
+}
+
+/**
+ * One shopper per entry of `paths` carts `variantId` and opens a checkout; then, in the same order, each
+ * pays (so all had their carts before the stock ran out, as in a flash sale). The checkouts completed,
+ * as the load run's observer records them, under the journeys `native` and `shop-pay`.
+ */
+export async function buyAll(store: StoreSimulator, variantId: number, paths: readonly ('checkout' | 'shop-pay')[]): Promise<CompletedCheckouts> {
+  const ready = [];
+  for (const via of paths) ready.push({ via, ...(await readyToPay(store, variantId, via)) });
+  const observer = new CheckoutObserver();
+  for (const { via, shopper, pay } of ready) {
+    await pay();
+    const watch = observer.forShopper();
+    for (const exchange of shopper.exchanges) watch({ ...exchange, journey: via === 'shop-pay' ? 'shop-pay' : 'native' });
+  }
+  return observer.summary();
 }
