@@ -1,4 +1,5 @@
 import type { SeriesChart } from '../engine/define-check.js';
+import { chartAxis } from './chart-axis.js';
 import { compactNumber, groupedNumber } from './text.js';
 
 const HEIGHT = 8;
@@ -14,7 +15,8 @@ const bucket = (values: readonly number[], columns: number): number[] => {
 
 /**
  * A small text bar chart of the first series, with the threshold drawn as a dotted row: enough to
- * see at a glance whether and when a ramp crosses the peak line.
+ * see at a glance whether and when a ramp crosses the peak line, or a run falls below its target.
+ * The other series are left to the HTML and Markdown reports; the title names the one drawn.
  */
 export const renderChart = (chart: SeriesChart, width: number): string[] => {
   const series = chart.series[0];
@@ -25,15 +27,16 @@ export const renderChart = (chart: SeriesChart, width: number): string[] => {
   const columns = bucket(series.points.map((point) => point.value), Math.max(10, Math.min(60, width - labelWidth - 4)));
   const rowOf = (value: number) => Math.ceil((value / top) * HEIGHT);
   const thresholdRow = threshold === undefined ? -1 : rowOf(threshold);
-  const lines = [chart.title];
+  const lines = [chart.series.length > 1 ? `${chart.title} (bars: ${series.label})` : chart.title];
   for (let row = HEIGHT; row >= 1; row--) {
     const label = row === HEIGHT ? compactNumber(top) : row === thresholdRow ? compactNumber(threshold ?? 0) : '';
     const cells = columns.map((value) => (rowOf(value) >= row ? '█' : row === thresholdRow ? '┄' : ' ')).join('');
     const note = row === thresholdRow && chart.threshold ? ` ${chart.threshold.label} ${groupedNumber(chart.threshold.value)}` : '';
     lines.push(`${label.padStart(labelWidth)} ┤${cells}${note}`);
   }
-  const first = series.points[0]!.date;
-  const last = series.points.at(-1)!.date;
+  const { labels } = chartAxis({ ...chart, series: [series] });
+  const first = labels[0]!;
+  const last = labels.at(-1)!;
   lines.push(`${'0'.padStart(labelWidth)} └${'─'.repeat(columns.length)}`);
   lines.push(`${' '.repeat(labelWidth + 2)}${first}${last.padStart(Math.max(columns.length - first.length, last.length + 1))}`);
   return lines;

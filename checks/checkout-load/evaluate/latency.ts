@@ -3,6 +3,7 @@ import type { Percentiles, RunResult } from '../../../src/load/types.js';
 import type { CheckoutLoadConfig } from '../config.js';
 import type { CheckoutLoadRule } from '../rules.js';
 import { ms } from './format.js';
+import { latencyMatrix } from './latency-matrix.js';
 import { journeySubject, stepLabel } from './steps.js';
 
 type Thresholds = CheckoutLoadConfig['thresholds'];
@@ -12,7 +13,7 @@ const overBy = (latency: Percentiles, thresholds: Thresholds): number => Math.ma
 
 const percentiles = (latency: Percentiles): string => `p50 ${ms(latency.p50)}, p95 ${ms(latency.p95)}, p99 ${ms(latency.p99)}`;
 
-/** Per journey: every step's and the whole journey's p95 and p99 under the thresholds; the slowest step named. */
+/** Per journey: every step's and the whole journey's p95 and p99 under the thresholds; the slowest step named, every step in the matrix. */
 export const latency = (run: RunResult, config: CheckoutLoadConfig): Verdict<CheckoutLoadRule>[] =>
   run.journeys.map((journey) => {
     const subject = journeySubject(journey.name);
@@ -24,11 +25,12 @@ export const latency = (run: RunResult, config: CheckoutLoadConfig): Verdict<Che
     const slowest = steps.reduce((a, b) => (overBy(b.latency, config.thresholds) > overBy(a.latency, config.thresholds) ? b : a));
     const evidence = { steps: steps.map((step) => ({ step: step.step, ...step.latency })), journey: { ...journey.latency } };
     const found = `slowest step ${stepLabel(slowest)}: ${percentiles(slowest.latency)}`;
+    const matrix = latencyMatrix(journey, steps, config.thresholds);
     const slowSteps = steps.filter((step) => overBy(step.latency, config.thresholds) > 1);
     const journeyOver = journey.latency.count > 0 && overBy(journey.latency, config.thresholds) > 1;
     if (slowSteps.length > 0 || journeyOver) {
       const which = slowSteps.length > 0 ? `${slowSteps.length} of ${steps.length} steps are over the thresholds; the slowest is ${stepLabel(slowest)} at ${percentiles(slowest.latency)}` : `the whole journey takes ${percentiles(journey.latency)}`;
-      return { rule: 'latency', subject, status: 'fail', expected, found, evidence, message: `Journey ${journey.name} is too slow at peak rate: ${which}.` };
+      return { rule: 'latency', subject, status: 'fail', expected, found, evidence, matrix, message: `Journey ${journey.name} is too slow at peak rate: ${which}.` };
     }
-    return { rule: 'latency', subject, status: 'pass', expected, found, evidence, message: `Every step of journey ${journey.name} is under the thresholds; the slowest, ${stepLabel(slowest)}, has ${percentiles(slowest.latency)}.` };
+    return { rule: 'latency', subject, status: 'pass', expected, found, evidence, matrix, message: `Every step of journey ${journey.name} is under the thresholds; the slowest, ${stepLabel(slowest)}, has ${percentiles(slowest.latency)}.` };
   });
