@@ -4,9 +4,18 @@ import { compactNumber, groupedNumber } from './text.js';
 
 const HEIGHT = 8;
 
-/** Buckets consecutive days into at most `columns` columns, keeping each bucket's highest value. */
+/** A short series (a run of a few seconds) is drawn this many characters a value at most, to stay legible. */
+const MAX_STRETCH = 4;
+
+/**
+ * Buckets consecutive days or seconds into at most `columns` columns, keeping each bucket's highest value;
+ * a series much shorter than that is widened instead, each value drawn a few characters wide.
+ */
 const bucket = (values: readonly number[], columns: number): number[] => {
-  if (values.length <= columns) return [...values];
+  if (values.length <= columns) {
+    const stretch = Math.min(MAX_STRETCH, Math.max(1, Math.floor(columns / 2 / values.length)));
+    return values.flatMap((value) => Array<number>(stretch).fill(value));
+  }
   const size = values.length / columns;
   return Array.from({ length: columns }, (_, column) =>
     Math.max(...values.slice(Math.floor(column * size), Math.max(Math.floor((column + 1) * size), Math.floor(column * size) + 1))),

@@ -65,8 +65,8 @@ describe('a chart over the seconds of a run', () => {
     expect(lines[0]).toBe('Sessions and requests a second over the run (bars: sessions started)');
     expect(lines.at(-1)).toMatch(/^\s+0 s\s+11 s$/);
     const targetRow = lines.find((line) => line.includes('target sessions/s 10'))!;
-    // Seconds 4–7 reach the target; the ramp before and the fall after show the dotted target line instead.
-    expect(targetRow).toMatch(/┤┄{4}█{4}┄{4} target/);
+    // Seconds 4–7 reach the target (a short run is drawn two characters a second); the ramp before and the fall after show the dotted target line.
+    expect(targetRow).toMatch(/┤┄{8}█{8}┄{8} target/);
     expect(lines.filter((line) => line.includes('┤'))).toHaveLength(8);
   });
 
