@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../../checks/checkout-load/evaluate.js';
-import { LATENCY_COLUMNS, WHOLE_JOURNEY } from '../../../../checks/checkout-load/evaluate/latency-matrix.js';
+import { LATENCY_COLUMNS, latencyMatrix, WHOLE_JOURNEY } from '../../../../checks/checkout-load/evaluate/latency-matrix.js';
 import type { Verdict } from '../../../../src/engine/define-check.js';
 import { artifact, cleanRun, latencyOf, loadConfig, plan, stepResult } from '../rules/build.js';
 
@@ -58,6 +58,12 @@ describe('the latency matrix of a journey', () => {
     const matrices = verdictsOf({ run }).filter((verdict) => verdict.rule === 'latency').map((verdict) => verdict.matrix!);
     expect(matrices.map((matrix) => matrix.title.split(' (')[0])).toEqual(['Latency of journey native', 'Latency of journey shop-pay']);
     expect(matrices[1]?.rows.map((row) => row.label)).toEqual(['wallet pay (GET /wallet-pay)']);
+  });
+
+  it('a percentile a k6 summary did not keep reads "—", never 0 ms, and is not toned', () => {
+    const run = cleanRun();
+    const matrix = latencyMatrix(run.journeys[0]!, run.steps, loadConfig().thresholds, ['p99', 'max']);
+    expect(matrix.rows[0]?.cells).toEqual([{ text: '40 ms' }, { text: '120 ms', tone: 'pass' }, { text: '—' }, { text: '—' }, { text: '100' }]);
   });
 
   it('a journey with no answer at all could not be checked and draws no matrix', () => {
