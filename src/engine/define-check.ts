@@ -20,10 +20,16 @@ export interface RuleMeta {
 
 export type VerdictStatus = 'pass' | 'warn' | 'fail' | 'skip' | 'error';
 
-/** A chart the terminal report can draw: one or more daily series against a threshold line. */
+/**
+ * One point of a series: a day (`date`, YYYY-MM-DD) of a daily series such as a warm-up ramp, or a second
+ * (`second`, since the run began) of a load test's timeline. The points of one chart are all of one kind.
+ */
+export type SeriesPoint = { date: string; value: number } | { second: number; value: number };
+
+/** A chart every report can draw: one or more series over days or seconds against a threshold line. */
 export interface SeriesChart {
   title: string;
-  series: { label: string; points: { date: string; value: number }[] }[];
+  series: { label: string; points: SeriesPoint[] }[];
   threshold?: { label: string; value: number };
 }
 

@@ -82,7 +82,8 @@ const section = ({ run, findings }: CheckSection): string[] => {
   if (notable.length > 0) lines.push(...TABLE_HEAD, ...notable.map(row), '', ...figures(notable.filter((finding) => finding.status !== 'skip')));
   lines.push(...joinMatrices(findings).flatMap(matrixLines));
   if (passed.length > 0) {
-    lines.push(`<details><summary>${passed.length} passed</summary>`, '', ...TABLE_HEAD, ...passedRows(passed, findings), '', '</details>', '');
+    // Pictures of passing findings too (a load test's arrival chart), folded with them as in HTML.
+    lines.push(`<details><summary>${passed.length} passed</summary>`, '', ...TABLE_HEAD, ...passedRows(passed, findings), '', ...figures(passed), '</details>', '');
   }
   return lines;
 };

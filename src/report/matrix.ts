@@ -1,4 +1,4 @@
-import type { Matrix } from '../engine/define-check.js';
+import type { Matrix, MatrixTone } from '../engine/define-check.js';
 import type { Finding } from '../engine/report.js';
 
 /**
@@ -18,13 +18,31 @@ export const joinMatrices = (findings: readonly Finding[]): Matrix[] => {
   return [...joined.values()].filter((matrix) => matrix.rows.some((row) => row.cells.some((cell) => cell && cell.tone !== 'error')));
 };
 
-/** "28 honoured · 2 ignored": how many rows fill each column, columns no row fills left out. */
-export const matrixCounts = (matrix: Matrix): string =>
-  matrix.columns
+const WORST_FIRST: readonly MatrixTone[] = ['fail', 'error', 'warn', 'pass'];
+
+/** The worst tone of a row's cells: a step with one percentile over its threshold fails. */
+const rowTone = (cells: Matrix['rows'][number]['cells']): MatrixTone | undefined => WORST_FIRST.find((tone) => cells.some((cell) => cell?.tone === tone));
+
+/**
+ * "28 honoured · 2 ignored": how many rows fill each column, columns no row fills left out. A grid whose
+ * rows fill every column measures rather than sorts (a latency per percentile), so there the rows are
+ * counted by their worst cell instead: "1 fail · 8 pass".
+ */
+export const matrixCounts = (matrix: Matrix): string => {
+  const measured = matrix.rows.length > 0 && matrix.rows.every((row) => row.cells.length === matrix.columns.length && row.cells.every((cell) => cell !== null));
+  if (measured) {
+    const tones = matrix.rows.map((row) => rowTone(row.cells));
+    return WORST_FIRST.map((tone) => ({ tone, rows: tones.filter((found) => found === tone).length }))
+      .filter(({ rows }) => rows > 0)
+      .map(({ tone, rows }) => `${rows} ${tone}`)
+      .join(' · ');
+  }
+  return matrix.columns
     .map((column, index) => ({ column, rows: matrix.rows.filter((row) => row.cells[index]).length }))
     .filter(({ rows }) => rows > 0)
     .map(({ column, rows }) => `${rows} ${column}`)
     .join(' · ');
+};
 
 /** "Keyword replies, 31 keywords: 28 honoured · 2 ignored": the caption every format gives a matrix. */
 export const matrixCaption = (matrix: Matrix): string => {

@@ -1,4 +1,5 @@
 import type { SeriesChart, TreeNode } from '../engine/define-check.js';
+import { chartAxis } from './chart-axis.js';
 import { compactNumber, groupedNumber } from './text.js';
 
 /** Text for HTML and SVG alike: markup characters escaped, so a subject can never become markup. */
@@ -10,42 +11,62 @@ const HEIGHT = 240;
 const PAD = { left: 56, right: 16, top: 28, bottom: 32 };
 // Colours as attributes, not only CSS, so a chart copied out of the page keeps them.
 const SERIES_COLOURS = ['#0969da', '#8250df', '#bf3989', '#1a7f37'];
+// Each series has a stroke of its own too, so a chart printed in black and white still tells them apart.
+const SERIES_DASHES = ['', '8 3', '2 3', '10 3 2 3'];
 const FAIL_COLOUR = '#b42318';
 const AXIS_COLOUR = '#57606a';
+/** Roughly how wide a character of the 11 px system font is, to lay the legend out without measuring. */
+const CHAR_WIDTH = 6.2;
+const SAMPLE = 20;
 
 const round = (value: number): string => String(Math.round(value * 10) / 10);
 
+const stroke = (index: number): string => {
+  const dash = SERIES_DASHES[index % SERIES_DASHES.length]!;
+  return `stroke="${SERIES_COLOURS[index % SERIES_COLOURS.length]!}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}`;
+};
+
+/** Each series' name after a short sample of its line, side by side above the plot. */
+const legendSvg = (chart: SeriesChart): string => {
+  let x = PAD.left;
+  return chart.series
+    .map((series, index) => {
+      const entry = `<line ${stroke(index)} x1="${round(x)}" x2="${round(x + SAMPLE)}" y1="10" y2="10"/><text fill="${SERIES_COLOURS[index % SERIES_COLOURS.length]!}" x="${round(x + SAMPLE + 4)}" y="14">${escapeHtml(series.label)}</text>`;
+      x += SAMPLE + 16 + series.label.length * CHAR_WIDTH;
+      return entry;
+    })
+    .join('');
+};
+
 /**
- * A line chart of every series over the same days, with the threshold (a peak volume) as a dashed
- * line: whether and when a ramp reaches the peak is seen at once. Drawn from the report alone.
+ * A line chart of every series over the same days or seconds, with the threshold (a peak volume, a target
+ * rate) as a dashed line: whether and when a ramp reaches the peak, or a run falls behind its target, is
+ * seen at once. Drawn from the report alone.
  */
 export const lineChartSvg = (chart: SeriesChart): string => {
-  const dates = [...new Set(chart.series.flatMap((series) => series.points.map((point) => point.date)))].sort();
-  if (dates.length === 0) return '';
-  const top = Math.max(1, chart.threshold?.value ?? 0, ...chart.series.flatMap((series) => series.points.map((point) => point.value)));
+  const axis = chartAxis(chart);
+  if (axis.labels.length === 0) return '';
+  const { top } = axis;
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const x = (date: string) => PAD.left + (dates.length === 1 ? plotWidth / 2 : (dates.indexOf(date) / (dates.length - 1)) * plotWidth);
+  const x = (position: number) => PAD.left + (axis.labels.length === 1 ? plotWidth / 2 : (position / (axis.labels.length - 1)) * plotWidth);
   const y = (value: number) => PAD.top + plotHeight - (value / top) * plotHeight;
   const lines = chart.series.map((series, index) => {
-    const points = series.points.map((point) => `${round(x(point.date))},${round(y(point.value))}`).join(' ');
-    return `<polyline stroke="${SERIES_COLOURS[index % SERIES_COLOURS.length]!}" stroke-width="2" fill="none" points="${points}"><title>${escapeHtml(series.label)}</title></polyline>`;
+    const points = series.points.map((point) => `${round(x(axis.indexOf(point)))},${round(y(point.value))}`).join(' ');
+    return `<polyline ${stroke(index)} fill="none" points="${points}"><title>${escapeHtml(series.label)}</title></polyline>`;
   });
   const threshold = chart.threshold
     ? `<line stroke="${FAIL_COLOUR}" stroke-dasharray="6 4" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${round(y(chart.threshold.value))}" y2="${round(y(chart.threshold.value))}"/><text fill="${FAIL_COLOUR}" x="${WIDTH - PAD.right}" y="${round(y(chart.threshold.value) - 4)}" text-anchor="end">${escapeHtml(`${chart.threshold.label} ${groupedNumber(chart.threshold.value)}`)}</text>`
     : '';
-  const legend = chart.series
-    .map((series, index) => `<text fill="${SERIES_COLOURS[index % SERIES_COLOURS.length]!}" x="${PAD.left + index * 160}" y="14">■ ${escapeHtml(series.label)}</text>`)
-    .join('');
   const axes = [
     `<line stroke="${AXIS_COLOUR}" x1="${PAD.left}" x2="${PAD.left}" y1="${PAD.top}" y2="${PAD.top + plotHeight}"/>`,
     `<line stroke="${AXIS_COLOUR}" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${PAD.top + plotHeight}" y2="${PAD.top + plotHeight}"/>`,
     `<text fill="${AXIS_COLOUR}" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${compactNumber(top)}</text>`,
     `<text fill="${AXIS_COLOUR}" x="${PAD.left - 6}" y="${PAD.top + plotHeight}" text-anchor="end">0</text>`,
-    `<text fill="${AXIS_COLOUR}" x="${PAD.left}" y="${HEIGHT - 10}">${escapeHtml(dates[0]!)}</text>`,
-    `<text fill="${AXIS_COLOUR}" x="${WIDTH - PAD.right}" y="${HEIGHT - 10}" text-anchor="end">${escapeHtml(dates.at(-1)!)}</text>`,
+    `<text fill="${AXIS_COLOUR}" x="${PAD.left}" y="${HEIGHT - 10}">${escapeHtml(axis.labels[0]!)}</text>`,
+    `<text fill="${AXIS_COLOUR}" x="${WIDTH - PAD.right}" y="${HEIGHT - 10}" text-anchor="end">${escapeHtml(axis.labels.at(-1)!)}</text>`,
   ].join('');
-  return `<svg class="chart" role="img" font-family="system-ui, sans-serif" font-size="11" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(chart.title)}</title>${legend}${axes}${threshold}${lines.join('')}</svg>`;
+  return `<svg class="chart" role="img" font-family="system-ui, sans-serif" font-size="11" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(chart.title)}</title>${legendSvg(chart)}${axes}${threshold}${lines.join('')}</svg>`;
 };
 
 const ROW = 20;

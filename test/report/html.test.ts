@@ -79,3 +79,24 @@ describe('inline SVG figures', () => {
     expect(svg).toContain('points="56,163 624,118"');
   });
 });
+
+describe('the load test in the golden report', () => {
+  const section = /<section class="check" id="check-checkout-load">[\s\S]*?<\/section>/.exec(html)![0];
+
+  it('draws the arrival chart of the throughput verdict over the seconds of the run, folded with the passing rows', () => {
+    const folded = section.slice(section.indexOf('<details><summary>'));
+    const chart = svgs(folded).find((svg) => svg.includes('Sessions and requests a second over the run'))!;
+    expect(XMLValidator.validate(chart)).toBe(true);
+    expect(chart.match(/<polyline /g)).toHaveLength(4);
+    expect(chart).toContain('>0 s</text>');
+    expect(chart).toMatch(/>target sessions\/s \d+/);
+  });
+
+  it('a latency table per journey, the percentiles over a threshold marked "over" as well as coloured', () => {
+    const tables = section.match(/<table class="matrix">[\s\S]*?<\/table>/g) ?? [];
+    expect(tables.map((table) => /<caption>(Latency of journey [\w-]+)/.exec(table)?.[1])).toEqual(['Latency of journey native', 'Latency of journey shop-pay']);
+    for (const table of tables) expect(table).toContain('<th scope="row">whole journey</th>');
+    expect(section).toMatch(/<td class="tone-fail">[\d,]+ ms over<\/td>/);
+    expect(section).not.toMatch(/<td class="tone-pass">[^<]*over<\/td>/);
+  });
+});

@@ -18,7 +18,7 @@ describe('Markdown carries everything the terminal does', () => {
   });
 
   it('the warm-up ramp as a Mermaid xychart-beta block with the peak as a flat line', () => {
-    const chart = golden.findings.find((finding) => finding.chart)!.chart!;
+    const chart = golden.findings.find((finding) => finding.check === 'ip-warmup' && finding.chart)!.chart!;
     const block = mermaidChart(chart);
     expect(markdown).toContain(block.join('\n'));
     expect(block.slice(0, 2)).toEqual(['```mermaid', 'xychart-beta']);
@@ -35,5 +35,15 @@ describe('Markdown carries everything the terminal does', () => {
     expect(block).toContain('    x-axis ["09-01", "09-02"]');
     expect(block).toContain('    line [5, 0]');
     expect(block).toContain('    line [0, 7]');
+  });
+});
+
+describe('the load test in Markdown', () => {
+  it('the arrival chart of a passing throughput verdict is drawn inside the folded passing rows, over seconds', () => {
+    const section = markdown.slice(markdown.indexOf('### Checkout under peak load'), markdown.indexOf('### Inventory feed'));
+    const folded = section.slice(section.indexOf('<details>'), section.indexOf('</details>'));
+    expect(folded).toContain('**`checkout-load/throughput` · 127.0.0.1**');
+    expect(folded).toMatch(/x-axis "seconds into the run" 0 --> \d+/);
+    expect(section).toMatch(/\| view product \(GET \/products\/trail-jacket\.js\) \| \d+ ms \| ❌ [\d,]+ ms over \|/);
   });
 });

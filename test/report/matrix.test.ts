@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Matrix } from '../../src/engine/define-check.js';
+import type { Matrix, MatrixTone } from '../../src/engine/define-check.js';
 import type { Finding, Report } from '../../src/engine/report.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
@@ -29,7 +29,7 @@ const withRows = (): Report => {
 
 describe('matrices joined across a check', () => {
   it('rows of matrices with the same title and columns become one table, in the findings\' order', () => {
-    const [joined, ...others] = joinMatrices(withRows().findings);
+    const [joined, ...others] = joinMatrices(withRows().findings.filter((finding) => finding.check === 'sms-routing'));
     expect(others).toEqual([]);
     expect(joined!.rows.map((row) => row.label)).toEqual(['STOP', '<b>START</b>', 'HELP']);
     expect(matrixCaption(joined!)).toBe('Keyword replies, 3 keywords: 2 honoured · 1 ignored · 1 could not check');
@@ -42,9 +42,18 @@ describe('matrices joined across a check', () => {
     expect(joinMatrices(findings).map((matrix) => matrix.title)).toEqual(['Step latency']);
   });
 
+  it('a grid whose rows fill every column measures rather than sorts: its rows are counted by their worst cell', () => {
+    const step = (label: string, p95: MatrixTone, p99: MatrixTone): Matrix['rows'][number] => ({ label, cells: [{ text: '40 ms' }, { text: '1 s', tone: p95 }, { text: '2 s', tone: p99 }, { text: '12' }] });
+    const latency: Matrix = { title: 'Latency of journey native', rowHeader: 'Step', columns: ['p50', 'p95', 'p99', 'requests'], rows: [step('cart', 'pass', 'fail'), step('pay', 'pass', 'pass'), step('view', 'fail', 'fail')] };
+    expect(matrixCaption(latency)).toBe('Latency of journey native, 3 steps: 2 fail · 1 pass');
+    // One empty cell makes it a grid of outcomes again, counted by column.
+    const sparse: Matrix = { ...latency, rows: [...latency.rows, { label: 'late', cells: [null, { text: '1 s', tone: 'pass' }, null, null] }] };
+    expect(matrixCaption(sparse)).toBe('Latency of journey native, 4 steps: 3 p50 · 4 p95 · 3 p99 · 3 requests');
+  });
+
   it('the golden report carries one row per keyword verdict of sms-routing, every keyword honoured', () => {
     const [matrix] = joinMatrices(golden.findings.filter((finding) => finding.check === 'sms-routing'));
-    expect(matrix!.rows.length).toBe(golden.findings.filter((finding) => finding.matrix).length);
+    expect(matrix!.rows.length).toBe(golden.findings.filter((finding) => finding.check === 'sms-routing' && finding.matrix).length);
     expect(matrixCaption(matrix!)).toMatch(/^Keyword replies, \d+ keywords: \d+ honoured$/);
   });
 });

@@ -34,6 +34,7 @@ describe('the index of stores', () => {
       { id: 'email-auth', light: 'fail' },
       { id: 'ip-warmup', light: 'fail' },
       { id: 'sms-routing', light: 'skipped' },
+      { id: 'checkout-load', light: 'fail' },
       { id: 'inventory-feed', light: 'error' },
     ]);
   });
@@ -46,7 +47,7 @@ describe('the index of stores', () => {
 
   it('Markdown: one row per store with a light per check and links to its files', () => {
     const markdown = renderIndexMarkdown([indexEntry(golden, ['golden-store.md', 'golden store.json'])]);
-    expect(markdown).toContain('| | Store | `email-auth` | `ip-warmup` | `sms-routing` | `inventory-feed` | Verdict | Report |');
-    expect(markdown).toContain(`| ❌ | Golden Goods | 🔴 | 🔴 | 🟢 | ⚠️ | ${golden.summary.verdict} | [md](golden-store.md) · [json](golden%20store.json) |`);
+    expect(markdown).toContain('| | Store | `email-auth` | `ip-warmup` | `sms-routing` | `checkout-load` | `inventory-feed` | Verdict | Report |');
+    expect(markdown).toContain(`| ❌ | Golden Goods | 🔴 | 🔴 | 🟢 | 🔴 | ⚠️ | ${golden.summary.verdict} | [md](golden-store.md) · [json](golden%20store.json) |`);
   });
 });

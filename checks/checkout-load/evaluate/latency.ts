@@ -3,6 +3,7 @@ import type { Percentiles, RunResult } from '../../../src/load/types.js';
 import type { CheckoutLoadConfig } from '../config.js';
 import type { CheckoutLoadRule } from '../rules.js';
 import { ms } from './format.js';
+import { latencyMatrix } from './latency-matrix.js';
 import { journeySubject, stepLabel } from './steps.js';
 
 type Thresholds = CheckoutLoadConfig['thresholds'];
@@ -38,12 +39,13 @@ export const latency = (run: RunResult, config: CheckoutLoadConfig, lacking: rea
     const slowest = steps.reduce((a, b) => (over(b.latency) > over(a.latency) ? b : a));
     const evidence = { steps: steps.map((step) => ({ step: step.step, ...step.latency })), journey: { ...journey.latency } };
     const found = `slowest step ${stepLabel(slowest)}: ${percentiles(slowest.latency)}`;
+    const matrix = latencyMatrix(journey, steps, config.thresholds, lacking);
     const slowSteps = steps.filter((step) => over(step.latency) > 1);
     const journeyOver = journey.latency.count > 0 && over(journey.latency) > 1;
     if (slowSteps.length > 0 || journeyOver) {
       const which = slowSteps.length > 0 ? `${slowSteps.length} of ${steps.length} steps are over the thresholds; the slowest is ${stepLabel(slowest)} at ${percentiles(slowest.latency)}` : `the whole journey takes ${percentiles(journey.latency)}`;
-      return { rule: 'latency', subject, status: 'fail', expected, found, evidence, message: `Journey ${journey.name} is too slow at peak rate: ${which}${unjudged}.` };
+      return { rule: 'latency', subject, status: 'fail', expected, found, evidence, matrix, message: `Journey ${journey.name} is too slow at peak rate: ${which}${unjudged}.` };
     }
-    return { rule: 'latency', subject, status: 'pass', expected, found, evidence, message: `Every step of journey ${journey.name} is under the thresholds; the slowest, ${stepLabel(slowest)}, has ${percentiles(slowest.latency)}${unjudged}.` };
+    return { rule: 'latency', subject, status: 'pass', expected, found, evidence, matrix, message: `Every step of journey ${journey.name} is under the thresholds; the slowest, ${stepLabel(slowest)}, has ${percentiles(slowest.latency)}${unjudged}.` };
   });
 };

@@ -3,6 +3,7 @@ import type { RunResult } from '../../../src/load/types.js';
 import type { CheckoutLoadArtifact } from '../artifact.js';
 import type { LoadPlan } from '../plan.js';
 import type { CheckoutLoadRule } from '../rules.js';
+import { arrivalChart } from './arrival-chart.js';
 import { count, percent } from './format.js';
 import { stoppedAnsweringAt, stoppedSentence } from './timeline.js';
 
@@ -39,7 +40,8 @@ export const throughput = (artifact: CheckoutLoadArtifact, run: RunResult, plan:
   const evidence = { targetSessionsPerMinute: Math.round(plan.targetSessionsPerMinute), stages: run.stages, dropped, ...(plan.capped ? { capped: plan.capped } : {}), ...(run.capped ? { cappedAt: run.capped } : {}) };
   const expected = `≥ ${percent(MIN_STARTED_SHARE)} of planned sessions started in every stage`;
   const found = run.stages.map(stageLine).join('; ');
-  const base = { rule: 'throughput', subject, expected, found, evidence } as const;
+  const chart = arrivalChart(run.perSecond, plan);
+  const base = { rule: 'throughput', subject, expected, found, evidence, ...(chart ? { chart } : {}) } as const;
   if (stopped !== undefined) {
     return { ...base, status: 'fail', message: `The store stopped keeping up: ${stoppedSentence(stopped)}; ${count(dropped)} sessions were dropped.` };
   }

@@ -73,7 +73,7 @@ describe('ip-warmup evaluate', () => {
       { date: '2026-11-03', value: 2000 },
       { date: '2026-11-04', value: 2000 },
     ]);
-    expect(verdict?.chart?.series[0]?.points.at(-1)?.date).toBe(ctx.peak.end);
+    expect(verdict?.chart?.series[0]?.points.at(-1)).toMatchObject({ date: ctx.peak.end });
     expect(verdict?.evidence).toMatchObject({ reached: '2026-11-03', daysBeforePeak: 24 });
   });
 
