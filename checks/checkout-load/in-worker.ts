@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { HammerResult, RunResult } from '../../src/load/types.js';
+import type { HammerResult, RaceResult, RunResult } from '../../src/load/types.js';
 import { cutOffBy } from '../../src/lib/cut-off.js';
-import type { CartObservations } from '../../src/shopify/cart-observer.js';
-import type { WorkerReply, WorkerRequest } from './worker-messages.js';
+import type { Observed, WorkerReply, WorkerRequest } from './worker-messages.js';
 
 /** After a stop, how long the generator has to return its partial result before its thread is ended. */
 const STOP_GRACE_MS = 2_000;
@@ -26,7 +25,7 @@ interface Sinks {
   log(line: string): void;
 }
 
-type ResultOf<R extends WorkerRequest> = R['kind'] extends 'run' ? RunResult<CartObservations> : HammerResult;
+type ResultOf<R extends WorkerRequest> = R['kind'] extends 'run' ? RunResult<Observed> : R['kind'] extends 'race' ? RaceResult<Observed> : HammerResult;
 
 /**
  * Runs the load generator in a thread of its own and returns its result; the signal stops it (the

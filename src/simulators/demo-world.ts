@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DnsSimulator, loadZoneFiles } from './dns/index.js';
-import { SmsSimulator, type SmsFaults } from './sms/index.js';
+import { LOOPBACK, SmsSimulator, type SmsFaults } from './sms/index.js';
 import { StoreSimulator, type StoreFaults } from './store/index.js';
 
 /** Every zone file in the folder, served on a free loopback port. */
@@ -18,11 +19,20 @@ export interface DemoWorld {
   flags: string[];
   /** The --set overrides alone: `checks.sms-routing.webhook=<url>`, `checks.checkout-load.target=<url>`. */
   overrides: string[];
-  /** What the demo profile interpolates: its auth token, fresh each time. */
-  env: { Q4CHECK_DEMO_AUTH_TOKEN: string };
+  /** What the demo profile interpolates: its tokens, fresh each time. */
+  env: { Q4CHECK_DEMO_AUTH_TOKEN: string; Q4CHECK_DEMO_ADMIN_TOKEN: string; Q4CHECK_DEMO_WEBHOOK_SECRET: string };
   dnsAddress: string;
   stop(): Promise<void>;
 }
+
+/** A loopback port nothing listens on at this moment. */
+const freeLoopbackPort = async (): Promise<number> => {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+};
 
 export interface DemoFaults {
   webhook?: SmsFaults;
@@ -37,13 +47,22 @@ export const startDemoWorld = async (root: string, faults: DemoFaults = {}): Pro
   const dns = await startZoneServer(path.join(root, 'fixtures/zones/demo'));
   const authToken = randomBytes(16).toString('hex');
   const sms = new SmsSimulator({ brand: 'Acme Outdoor', contact: 'help@acme.example', optOutHandledBy: 'app', ...faults.webhook, authToken });
-  const store = new StoreSimulator({ faults: faults.store ?? {} });
+  const adminToken = randomBytes(16).toString('hex');
+  const webhookSecret = randomBytes(16).toString('hex');
+  // The collector q4check binds for the run: a port free now, which the storefront posts its purchase events to.
+  const collector = `127.0.0.1:${await freeLoopbackPort()}`;
+  const store = new StoreSimulator({ faults: faults.store ?? {}, adminToken, events: { url: `http://${collector}/events`, webhookSecret } });
   const [{ url }, storefront] = await Promise.all([sms.start(), store.start()]);
-  const overrides = [`checks.sms-routing.webhook=${url}`, `checks.checkout-load.target=${storefront.url}`];
+  const overrides = [
+    `checks.sms-routing.webhook=${url}`,
+    `checks.checkout-load.target=${storefront.url}`,
+    `checks.checkout-load.verify.adminApi=${storefront.url}`,
+    `checks.checkout-load.attribution.listen=${collector}`,
+  ];
   return {
     flags: ['--resolver', dns.address, ...overrides.flatMap((override) => ['--set', override])],
     overrides,
-    env: { Q4CHECK_DEMO_AUTH_TOKEN: authToken },
+    env: { Q4CHECK_DEMO_AUTH_TOKEN: authToken, Q4CHECK_DEMO_ADMIN_TOKEN: adminToken, Q4CHECK_DEMO_WEBHOOK_SECRET: webhookSecret },
     dnsAddress: dns.address,
     stop: async () => {
       await Promise.all([dns.stop(), sms.stop(), store.stop()]);

@@ -17,8 +17,11 @@ const DEMO_WEBHOOK_FAULTS = {
   slowUnderBurst: { afterConcurrent: 4, delayMs: 2_500 },
 };
 
-/** The demo storefront: fast, but a discount app re-keys cart lines on every read, so a change by the key just read fails. */
-const DEMO_STORE_FAULTS = { lineKeyChurn: true };
+/**
+ * The demo storefront: fast, but a discount app re-keys cart lines on every read (a change by the key
+ * just read fails), and the wallet's thank-you page loses a third of its purchase events.
+ */
+const DEMO_STORE_FAULTS = { lineKeyChurn: true, eventLoss: { via: 'shop-pay' as const, share: 1 / 3 } };
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
