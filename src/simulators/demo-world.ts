@@ -20,7 +20,7 @@ export interface DemoWorld {
   /** The --set overrides alone: `checks.sms-routing.webhook=<url>`, `checks.checkout-load.target=<url>`. */
   overrides: string[];
   /** What the demo profile interpolates: its tokens, fresh each time. */
-  env: { Q4CHECK_DEMO_AUTH_TOKEN: string; Q4CHECK_DEMO_ADMIN_TOKEN: string; Q4CHECK_DEMO_WEBHOOK_SECRET: string };
+  env: Record<'Q4CHECK_DEMO_AUTH_TOKEN' | 'Q4CHECK_DEMO_STORE' | 'Q4CHECK_DEMO_ADMIN_TOKEN' | 'Q4CHECK_DEMO_COLLECTOR' | 'Q4CHECK_DEMO_WEBHOOK_SECRET', string>;
   dnsAddress: string;
   stop(): Promise<void>;
 }
@@ -53,16 +53,12 @@ export const startDemoWorld = async (root: string, faults: DemoFaults = {}): Pro
   const collector = `127.0.0.1:${await freeLoopbackPort()}`;
   const store = new StoreSimulator({ faults: faults.store ?? {}, adminToken, events: { url: `http://${collector}/events`, webhookSecret } });
   const [{ url }, storefront] = await Promise.all([sms.start(), store.start()]);
-  const overrides = [
-    `checks.sms-routing.webhook=${url}`,
-    `checks.checkout-load.target=${storefront.url}`,
-    `checks.checkout-load.verify.adminApi=${storefront.url}`,
-    `checks.checkout-load.attribution.listen=${collector}`,
-  ];
+  const overrides = [`checks.sms-routing.webhook=${url}`, `checks.checkout-load.target=${storefront.url}`];
   return {
     flags: ['--resolver', dns.address, ...overrides.flatMap((override) => ['--set', override])],
     overrides,
-    env: { Q4CHECK_DEMO_AUTH_TOKEN: authToken, Q4CHECK_DEMO_ADMIN_TOKEN: adminToken, Q4CHECK_DEMO_WEBHOOK_SECRET: webhookSecret },
+    // Only a profile that asks for the store's records and events uses these: an override would add them to every profile.
+    env: { Q4CHECK_DEMO_AUTH_TOKEN: authToken, Q4CHECK_DEMO_STORE: storefront.url, Q4CHECK_DEMO_ADMIN_TOKEN: adminToken, Q4CHECK_DEMO_COLLECTOR: collector, Q4CHECK_DEMO_WEBHOOK_SECRET: webhookSecret },
     dnsAddress: dns.address,
     stop: async () => {
       await Promise.all([dns.stop(), sms.stop(), store.stop()]);

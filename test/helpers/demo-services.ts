@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { startDemoWorld, type DemoWorld } from '../../src/simulators/demo-world.js';
+import { startDemoWorld, type DemoFaults, type DemoWorld } from '../../src/simulators/demo-world.js';
 import { CLI_TEST_TIMEOUT_MS, ROOT } from './cli.js';
 
 export const DEMO_ZONES = path.join(ROOT, 'fixtures/zones/demo');
@@ -14,10 +14,10 @@ export interface DemoServices {
 }
 
 /** The demo store's world (DNS zones, a compliant SMS webhook) on loopback for a suite: nothing leaves the machine. */
-export const useDemoServices = (): DemoServices => {
+export const useDemoServices = (faults: DemoFaults = {}): DemoServices => {
   let world: DemoWorld | undefined;
   beforeAll(async () => {
-    world = await startDemoWorld(ROOT);
+    world = await startDemoWorld(ROOT, faults);
   }, CLI_TEST_TIMEOUT_MS);
   afterAll(async () => {
     await world?.stop();
