@@ -1,3 +1,4 @@
+import type { VariantStock } from '../../src/shopify/admin/ground-truth.js';
 import type { CartObservations } from '../../src/shopify/cart-observer.js';
 import type { K6Missing } from '../../src/k6/summary.js';
 import type { HammerResult, RunResult } from '../../src/load/types.js';
@@ -41,18 +42,7 @@ export interface RaceSeen {
 }
 
 /** Stock of one variant the journeys buy, from the Admin API before and after the run. */
-export interface StockSeen {
-  variantId: string;
-  before: number;
-  /** Absent when it could not be read after the run. */
-  after?: number;
-  /** Units in the orders created since the run began. */
-  sold: number;
-  /** Units sold beyond what there was: max(sold − before, −after), at least 0. */
-  oversoldBy: number;
-  /** sold − (before − after): units the inventory never counted (a lost update). */
-  unaccounted?: number;
-}
+export type { VariantStock as StockSeen } from '../../src/shopify/admin/ground-truth.js';
 
 /** The store's own records after the run; checkout tokens only masked (`c1a2…`). */
 export interface TruthSeen {
@@ -61,7 +51,7 @@ export interface TruthSeen {
   orders: number;
   /** Checkouts the journeys and the race completed (their answers said so). */
   completed: number;
-  stock: StockSeen[];
+  stock: VariantStock[];
   /** Checkouts with more than one order, masked, at most 20 listed. */
   duplicateOrders: { checkout: string; orders: number }[];
   duplicateOrderCount: number;

@@ -1,6 +1,5 @@
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planLoad } from '../../../../checks/checkout-load/plan.js';
 import { loadJourney } from '../../../../src/journey/load.js';
 import { runLoad } from '../../../../src/load/index.js';
@@ -8,35 +7,18 @@ import { StoreSimulator } from '../../../../src/simulators/store/index.js';
 import { statusesOf } from '../../../helpers/verdict-statuses.js';
 import { gatherFrom, JOURNEYS_DIR, loadConfig } from './simulated.js';
 
-/** Every undici request created and every TCP connection opened in this process while a test runs. */
-const traffic = { requests: 0, sockets: 0 };
-const countRequest = (): void => void traffic.requests++;
-const countSocket = (): void => void traffic.sockets++;
-
-beforeEach(() => {
-  traffic.requests = 0;
-  traffic.sockets = 0;
-  subscribe('undici:request:create', countRequest);
-  subscribe('net.client.socket', countSocket);
-});
-
-afterEach(() => {
-  unsubscribe('undici:request:create', countRequest);
-  unsubscribe('net.client.socket', countSocket);
-});
-
 describe('checkout-load safety, against the storefront simulator', () => {
-  it('a target that is not loopback, without authorization, is refused before any DNS question, connection or request', async () => {
-    const { artifact, dnsQuestions, requests } = await gatherFrom({ target: 'http://shop.acme.example' });
+  it('a target that is not loopback, without authorization, is refused before any DNS question, file read or request', async () => {
+    // Journey files that do not exist: had gather gone on to read them, the artifact would name the problem.
+    const missing = [{ name: 'native', file: 'no/such-journey.yaml' }];
+    const { artifact, dnsQuestions, requests } = await gatherFrom({ target: 'http://shop.acme.example', config: { journeys: missing } });
     expect(artifact).toEqual({ target: expect.objectContaining({ host: 'shop.acme.example', allowed: false, loopback: false }) });
-    expect({ dnsQuestions, ...traffic, storeRequests: requests.length }).toEqual({ dnsQuestions: 0, requests: 0, sockets: 0, storeRequests: 0 });
+    expect({ dnsQuestions, storeRequests: requests.length }).toEqual({ dnsQuestions: 0, storeRequests: 0 });
   });
 
-  it('the same counters see a loopback run (the control: they would see a refused target load)', async () => {
-    const { requests } = await gatherFrom({ config: { duration: '1s', hammer: false } });
-    expect(requests.length).toBeGreaterThan(0);
-    expect(traffic.requests).toBe(requests.length);
-    expect(traffic.sockets).toBeGreaterThan(0);
+  it('the same profile aimed at loopback goes on: it reads the journeys (the control of the test above)', async () => {
+    const { artifact } = await gatherFrom({ config: { journeys: [{ name: 'native', file: 'no/such-journey.yaml' }] } });
+    expect(artifact.problem).toMatch(/^file: .*no\/such-journey\.yaml/);
   });
 
   it('payment held back: converting sessions stop at the hand-off, no order is placed, no payment step is sent', async () => {
@@ -74,14 +56,10 @@ describe('checkout-load safety, against the storefront simulator', () => {
     expect(artifact.run?.cutOff).toBe('interrupted');
     expect(artifact.hammer).toBeUndefined();
     const load = verdicts.filter((verdict) => verdict.rule !== 'target-authorization');
-    expect(statusesOf(verdicts, { 'target-authorization': 'pass', throughput: 'error', latency: 'error', 'error-rate': 'error', throttling: 'error', 'cart-consistency': 'error' })).toEqual({
-      'target-authorization': 'pass',
-      throughput: 'error',
-      latency: 'error',
-      'error-rate': 'error',
-      throttling: 'error',
-      'cart-consistency': 'error',
-    });
-    expect(new Set(load.map((verdict) => verdict.cause))).toEqual(new Set(['interrupted: the run was stopped before the load test ended']));
+    const expected = { 'target-authorization': 'pass', throughput: 'error', latency: 'error', 'error-rate': 'error', throttling: 'error', 'cart-consistency': 'error' } as const;
+    expect(statusesOf(verdicts, expected)).toEqual(expected);
+    // The rules the profile did not ask for (no verify, no attribution) say so rather than "interrupted".
+    expect(load.filter((verdict) => verdict.status === 'skip').map((verdict) => verdict.rule).sort()).toEqual(['attribution-events', 'duplicate-orders', 'oversold-stock']);
+    expect(new Set(load.filter((verdict) => verdict.status === 'error').map((verdict) => verdict.cause))).toEqual(new Set(['interrupted: the run was stopped before the load test ended']));
   });
 });
