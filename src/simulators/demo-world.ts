@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DnsSimulator, loadZoneFiles } from './dns/index.js';
-import { LOOPBACK, SmsSimulator, type SmsFaults } from './sms/index.js';
+import { freeLoopbackPort } from './loopback.js';
+import { SmsSimulator, type SmsFaults } from './sms/index.js';
 import { StoreSimulator, type StoreFaults } from './store/index.js';
 
 /** Every zone file in the folder, served on a free loopback port. */
@@ -24,15 +24,6 @@ export interface DemoWorld {
   dnsAddress: string;
   stop(): Promise<void>;
 }
-
-/** A loopback port nothing listens on at this moment. */
-const freeLoopbackPort = async (): Promise<number> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-};
 
 export interface DemoFaults {
   webhook?: SmsFaults;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 
 /** What every simulator shares: it listens on loopback only, on a port the system picks by default. */
 export const LOOPBACK = '127.0.0.1';
@@ -15,6 +16,18 @@ export async function listenOnLoopback(server: Server, port: number, name: strin
   const bound = server.address();
   if (bound === null || typeof bound === 'string') throw new Error(`the ${name} did not bind a TCP port`);
   return bound.port;
+}
+
+/**
+ * A loopback port nothing listens on at this moment: for a listener that binds later (q4check's event
+ * collector) and whose address a simulator must be given first.
+ */
+export async function freeLoopbackPort(): Promise<number> {
+  const server = createTcpServer();
+  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** Closes the server and every connection still open, kept-alive ones included. */

@@ -1,5 +1,5 @@
-import type { StoreSetup } from '../gather/simulated.js';
-import { CLEAN, type Expectation } from './statuses.js';
+import { RACE, type StoreSetup } from '../gather/simulated.js';
+import { CLEAN, LOAD_RULES, type Expectation } from './statuses.js';
 
 /**
  * One recorded situation: how the store simulator was set up (gather/simulated.ts), whether the
@@ -18,11 +18,19 @@ export interface RecordedCase {
   expect: Expectation;
 }
 
-/** The window of the store's clock a "during" fault is on: the steady stage, after the ramp, before the hammer. */
+/** The window of the run a "during" fault is on: the steady stage, after the ramp, before the hammer. */
 const STEADY = { fromMs: 1_000, untilMs: 2_000 } as const;
 
+/** No checkout completed: duplicate-orders and attribution-events have nothing to compare (skip); the stock is still judged. */
+const NOTHING_PAID = { 'duplicate-orders': 'skip', 'attribution-events': 'skip' } as const satisfies Expectation;
+
 export const CASES: readonly RecordedCase[] = [
-  { name: 'clean', says: 'every switch off: every rule passes', setup: {}, expect: CLEAN },
+  {
+    name: 'clean',
+    says: 'every switch off, 20 shoppers racing for the five doorbusters: every rule passes (five sold, the rest refused)',
+    setup: { config: RACE },
+    expect: CLEAN,
+  },
 
   // One defect each, caught by exactly its rule.
   {
@@ -49,7 +57,8 @@ export const CASES: readonly RecordedCase[] = [
     name: 'cookie-without-key',
     says: 'the cart cookie set without ?key=: each request lands in a new cart; cart-consistency fails',
     setup: { faults: { cookieWithoutKey: true } },
-    expect: { ...CLEAN, 'cart-consistency': 'fail' },
+    // Every checkout meets an empty cart: no order is due, so the records' rules have nothing to compare.
+    expect: { ...CLEAN, 'cart-consistency': 'fail', ...NOTHING_PAID },
   },
   {
     name: 'throttle-in-200',
@@ -66,8 +75,52 @@ export const CASES: readonly RecordedCase[] = [
   {
     name: 'server-errors',
     says: 'for a second of the steady stage, every request gets 500: error-rate fails for every journey, the hammer (after it) passes',
-    setup: { faults: { serverErrors: { share: 1, ...STEADY } } },
+    setup: { faults: { serverErrors: { share: 1 } }, during: STEADY },
     expect: { ...CLEAN, 'error-rate': { 'journey native': 'fail', 'journey shop-pay': 'fail', 'journey cart-edit': 'fail', hammer: 'pass' } },
+  },
+
+  // The store's records and its purchase events: one defect each, caught by exactly its rule.
+  {
+    name: 'oversell',
+    says: 'payment takes stock without checking it: the race sells 20 of the five doorbusters; oversold-stock fails for that variant only',
+    setup: { faults: { oversell: true }, config: RACE },
+    expect: { ...CLEAN, 'oversold-stock': { 'variant 40101': 'fail', 'variant 40001': 'pass', 'variant 40002': 'pass' } },
+  },
+  {
+    name: 'duplicate-orders',
+    says: 'every second completion records a second order for its checkout: duplicate-orders fails (the events are one per checkout)',
+    setup: { faults: { duplicateOrders: { share: 0.5 } } },
+    expect: { ...CLEAN, 'duplicate-orders': 'fail' },
+  },
+  {
+    name: 'lost-orders',
+    says: 'every second completion answers with an order the store never records: duplicate-orders fails with lost checkouts',
+    setup: { faults: { lostOrders: { share: 0.5 } } },
+    expect: { ...CLEAN, 'duplicate-orders': 'fail' },
+  },
+  {
+    name: 'event-loss',
+    says: "a third of the wallet's purchase events never sent: attribution-events fails for shop-pay, the native journey passes",
+    setup: { faults: { eventLoss: { share: 1 / 3, via: 'shop-pay' } } },
+    expect: { ...CLEAN, 'attribution-events': { 'journey native': 'pass', 'journey shop-pay': 'fail' } },
+  },
+  {
+    name: 'duplicate-events',
+    says: 'every purchase event sent twice under a new event id: attribution-events fails on every journey',
+    setup: { faults: { duplicateEvents: { share: 1 } } },
+    expect: { ...CLEAN, 'attribution-events': 'fail' },
+  },
+  {
+    name: 'admin-down',
+    says: "the profile's Admin token is not the store's (401): oversold-stock and duplicate-orders could not check, with an http: cause, never a failure",
+    setup: { adminToken: 'shpat_not_the_stores_token' },
+    expect: { ...CLEAN, 'oversold-stock': 'error', 'duplicate-orders': 'error' },
+  },
+  {
+    name: 'collector-port-in-use',
+    says: "another program holds the collector's port: attribution-events could not check (network: … is in use); the rest is judged",
+    setup: { collectorPortTaken: true },
+    expect: { ...CLEAN, 'attribution-events': 'error' },
   },
 
   // The engine copes: answers ended by a close are kept, nothing is lost, nothing fails.
@@ -78,8 +131,9 @@ export const CASES: readonly RecordedCase[] = [
   {
     name: 'dies',
     says: 'the store stops answering 1.5 s in: error-rate (every journey and the hammer) and throughput fail, with the second it stopped',
-    setup: { faults: { dieAfterMs: 1_500 } },
-    expect: { ...CLEAN, throughput: 'fail', 'error-rate': 'fail' },
+    setup: { faults: { dieAfterMs: 0 }, during: { fromMs: 1_500 } },
+    // A dead store's records cannot be read after the run: could not check, not a verdict on them.
+    expect: { ...CLEAN, throughput: 'fail', 'error-rate': 'fail', 'oversold-stock': 'error', 'duplicate-orders': 'error' },
   },
   {
     // Sessions in flight are capped at what the busiest stage starts in two request timeouts (40 here):
@@ -93,12 +147,13 @@ export const CASES: readonly RecordedCase[] = [
       config: { requestTimeout: '1s', duration: '4s', thresholds: { p95Ms: 5_000, p99Ms: 10_000 }, journeys: [{ name: 'cart-edit', file: 'cases/cart-edit.yaml' }] },
     },
     keepLatency: true,
-    expect: { ...CLEAN, throughput: 'fail' },
+    // cart-edit pays nothing: no order or event is due.
+    expect: { ...CLEAN, throughput: 'fail', ...NOTHING_PAID },
   },
   {
     name: 'refused',
     says: 'a target that is not loopback with no authorization: refused before any lookup or request; every other rule skips',
     setup: { target: 'http://shop.acme.example' },
-    expect: { 'target-authorization': 'fail', throughput: 'skip', latency: 'skip', 'error-rate': 'skip', throttling: 'skip', 'cart-consistency': 'skip' },
+    expect: Object.fromEntries(LOAD_RULES.map((rule) => [rule, rule === 'target-authorization' ? 'fail' : 'skip'])),
   },
 ];

@@ -4,13 +4,13 @@ import { evaluate } from '../../../../checks/checkout-load/evaluate.js';
 import type { CheckoutLoadRule } from '../../../../checks/checkout-load/rules.js';
 import type { Verdict, VerdictStatus } from '../../../../src/engine/define-check.js';
 import { normalised, statusesOf } from '../../../helpers/verdict-statuses.js';
-import { evaluateContext, loadConfig } from '../gather/simulated.js';
+import { evaluateContext } from '../gather/simulated.js';
 import { CASES, type RecordedCase } from './cases.js';
-import { ARTIFACTS, readArtifact, RECORDED_STORE } from './recording.js';
+import { ARTIFACTS, readArtifact, recordedSection } from './recording.js';
 import { LOAD_RULES } from './statuses.js';
 
 const judge = (recorded: RecordedCase): Verdict<CheckoutLoadRule>[] =>
-  evaluate(readArtifact(recorded.name), loadConfig(recorded.setup.target ?? RECORDED_STORE, recorded.setup.config), evaluateContext);
+  evaluate(readArtifact(recorded.name), recordedSection(recorded), evaluateContext);
 
 const byName = (name: string): RecordedCase => {
   const found = CASES.find((recorded) => recorded.name === name);
@@ -34,6 +34,10 @@ describe('checkout-load rules judged from the recordings', () => {
 
   it.each(LOAD_RULES.map((rule) => [rule]))('%s has a pass and a fail case among the recordings', (rule) => {
     expect([...statusesAcross(rule)]).toEqual(expect.arrayContaining(['pass', 'fail']));
+  });
+
+  it('no recording was made by a load generator that fell behind (it could not judge the store)', () => {
+    for (const recorded of CASES) expect(readArtifact(recorded.name).run?.generator.behind ?? false, recorded.name).toBe(false);
   });
 
   it('every case has its recording, and every recording its case', () => {
@@ -86,6 +90,44 @@ describe('checkout-load rules judged from the recordings', () => {
       expect(run?.steps.every((step) => step.timeouts === 0 && Object.keys(step.transportErrors).length === 0), name).toBe(true);
       expect(run?.journeys.every((journey) => journey.failed === 0 && journey.completed === journey.started), name).toBe(true);
     }
+  });
+
+  it('the clean race: 20 shoppers at the barrier, the five doorbusters sold, none beyond the stock', () => {
+    const race = readArtifact('clean').race;
+    expect(race).toMatchObject({ journey: 'doorbuster', shoppers: 20, atBarrier: 20 });
+    expect(race?.steps.find((step) => step.step === 'wallet pay')?.statuses).toEqual({ '200': 5, '409': 15 });
+    expect(verdictOf('clean', 'oversold-stock', 'variant 40101').message).toBe('Variant 40101: 5 units sold from 5, none beyond the stock.');
+    expect(verdictOf('clean', 'duplicate-orders').message).toMatch(/^Each of \d+ completed checkouts has exactly one order\.$/);
+  });
+
+  it('oversell: the doorbuster named, sold past its stock, the inventory below zero', () => {
+    expect(verdictOf('oversell', 'oversold-stock', 'variant 40101').message).toMatch(/^Variant 40101 was oversold by 1\d: 2\d units sold from 5 in stock, inventory at -1\d\.$/);
+  });
+
+  it.each([
+    ['duplicate-orders', /^\d+ checkouts have more than one order \(e\.g\. 0001…: 2 orders\)\.$/],
+    ['lost-orders', /^\d+ completed checkouts have no order \(lost; e\.g\. journey (native|shop-pay), 0001…\)\.$/],
+  ])('%s: duplicate-orders says what is wrong with an example checkout, masked', (name, says) => {
+    expect(verdictOf(name, 'duplicate-orders').message).toMatch(says);
+  });
+
+  it('event loss on the wallet: the share of its checkouts that sent no event, the native journey whole', () => {
+    expect(verdictOf('event-loss', 'attribution-events', 'journey shop-pay').message).toMatch(/^Journey shop-pay: \d+ of \d+ completed checkouts \(\d+(\.\d)?%\) sent no checkout_completed event\.$/);
+    expect(verdictOf('event-loss', 'attribution-events', 'journey native').message).toMatch(/^Journey native: every one of \d+ completed checkouts sent one checkout_completed event\.$/);
+  });
+
+  it('duplicate events: named for each journey', () => {
+    for (const journey of ['native', 'shop-pay']) expect(verdictOf('duplicate-events', 'attribution-events', `journey ${journey}`).message).toMatch(/\d+ events were sent twice\.$/);
+  });
+
+  it.each([
+    ['admin-down', 'oversold-stock', /^http: 127\.0\.0\.1:8080: .*401/],
+    ['admin-down', 'duplicate-orders', /^http: 127\.0\.0\.1:8080: .*401/],
+    ['collector-port-in-use', 'attribution-events', /^network: 127\.0\.0\.1:9411 is in use$/],
+  ] as const)('%s: %s could not check, with its cause', (name, rule, cause) => {
+    const verdict = verdictOf(name, rule);
+    expect(verdict.status).toBe('error');
+    expect(verdict.cause).toMatch(cause);
   });
 
   it('returns verdicts that survive JSON unchanged', () => {

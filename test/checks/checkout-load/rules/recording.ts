@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CartObservations, CheckoutLoadArtifact } from '../../../../checks/checkout-load/artifact.js';
+import type { CartObservations, CheckoutLoadArtifact, RaceSeen, TruthSeen } from '../../../../checks/checkout-load/artifact.js';
+import type { CheckoutLoadConfig } from '../../../../checks/checkout-load/config.js';
 import type { HammerResult, Percentiles, RunResult, StepResult, ThrottleSeen } from '../../../../src/load/types.js';
 import { ROOT } from '../../../helpers/cli.js';
+import { sectionFor } from '../gather/simulated.js';
 import type { RecordedCase } from './cases.js';
 
 export const ARTIFACTS = path.join(ROOT, 'fixtures/artifacts/checkout-load');
@@ -10,6 +12,12 @@ export const ARTIFACTS = path.join(ROOT, 'fixtures/artifacts/checkout-load');
 /** Where every recording says the store was: the simulator's port changes on every run, and no rule reads it. */
 export const RECORDED_HOST = '127.0.0.1:8080';
 export const RECORDED_STORE = `http://${RECORDED_HOST}`;
+/** Where every recording says the event collector listened: its port is picked free on every run. */
+export const RECORDED_COLLECTOR = '127.0.0.1:9411';
+
+/** The profile section a recording is judged with: its case's, with the store and collector where the recording says (no rule reads a token). */
+export const recordedSection = (recorded: RecordedCase): CheckoutLoadConfig =>
+  sectionFor(recorded.setup, { store: RECORDED_STORE, collector: RECORDED_COLLECTOR, adminToken: 'not-recorded' });
 
 /**
  * Kept latencies are floored to this grid: the delays the latency cases switch on (750 and 1,500 ms)
@@ -50,6 +58,23 @@ const stableHammer = (hammer: HammerResult): HammerResult => ({
   throttling: stableThrottles(hammer.throttling),
 });
 
+/** The race's spread and its steps' latencies are timing no rule judges: 0. */
+const stableRace = (race: RaceSeen): RaceSeen => ({ ...race, spreadMs: 0, steps: race.steps.map((step) => ({ ...step, latency: latency(false)(step.latency) })) });
+
+/**
+ * Checkout tokens are new on every run: their masked beginnings (`c1a2…`) are written as the order they
+ * are listed in (`0001…`), which keeps the shape the messages quote.
+ */
+const stableTruth = (truth: TruthSeen): TruthSeen => {
+  let listed = 0;
+  const next = (): string => `${String(++listed).padStart(4, '0')}…`;
+  return {
+    ...truth,
+    duplicateOrders: truth.duplicateOrders.map((entry) => ({ ...entry, checkout: next() })),
+    lostCheckouts: truth.lostCheckouts.map((entry) => ({ ...entry, checkout: next() })),
+  };
+};
+
 // An object holding no object or array: a stage, a second, a count. JSON strings hold no raw newline,
 // so every newline in the match is layout.
 const LEAF_OBJECT = /\{\n[^{}[\]]*?\n\s*\}/g;
@@ -58,18 +83,21 @@ const LEAF_OBJECT = /\{\n[^{}[\]]*?\n\s*\}/g;
 const layout = (value: unknown): string => JSON.stringify(value, null, 2).replace(LEAF_OBJECT, (leaf) => leaf.replace(/\n\s*/g, ' '));
 
 /**
- * The artifact as committed: the store on port 8080; latencies written as 0 except in a latency case,
+ * The artifact as committed: the store on port 8080 and the collector on 9411; latencies written as 0 except in a latency case,
  * where they are floored to the grid; the generator's own timing written as 0; durations and the time
- * of the first throttle floored to the second (what the messages say).
+ * of the first throttle floored to the second (what the messages say); the race's spread as 0; masked
+ * checkout tokens numbered.
  */
-export const stableJson = (artifact: CheckoutLoadArtifact, recorded: RecordedCase, store: string): string => {
+export const stableJson = (artifact: CheckoutLoadArtifact, recorded: RecordedCase, where: { store: string; collector: string }): string => {
   const keep = latency(recorded.keepLatency === true);
   const stable: CheckoutLoadArtifact = {
     ...artifact,
     ...(artifact.run ? { run: stableRun(artifact.run as RunResult<CartObservations>, keep) } : {}),
     ...(artifact.hammer ? { hammer: stableHammer(artifact.hammer) } : {}),
+    ...(artifact.race ? { race: stableRace(artifact.race) } : {}),
+    ...(artifact.truth ? { truth: stableTruth(artifact.truth) } : {}),
   };
-  return `${layout(stable).replaceAll(new URL(store).host, RECORDED_HOST)}\n`;
+  return `${layout(stable).replaceAll(new URL(where.store).host, RECORDED_HOST).replaceAll(where.collector, RECORDED_COLLECTOR)}\n`;
 };
 
 export const readArtifact = (name: string): CheckoutLoadArtifact => JSON.parse(readFileSync(path.join(ARTIFACTS, `${name}.json`), 'utf8')) as CheckoutLoadArtifact;

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'vitest';
-import { gatherFrom } from '../gather/simulated.js';
+import { gatherJudgeable } from '../gather/simulated.js';
 import { CASES } from './cases.js';
 import { ARTIFACTS, stableJson } from './recording.js';
 
@@ -15,8 +15,8 @@ import { ARTIFACTS, stableJson } from './recording.js';
  */
 describe.skipIf(process.env.REGENERATE !== '1')('recording the checkout-load rule artifacts', () => {
   it.each(CASES)('$name', async (recorded) => {
-    const { artifact, store } = await gatherFrom(recorded.setup);
+    const { artifact, store, collector } = await gatherJudgeable(recorded.setup);
     await mkdir(ARTIFACTS, { recursive: true });
-    await writeFile(path.join(ARTIFACTS, `${recorded.name}.json`), stableJson(artifact, recorded, store));
+    await writeFile(path.join(ARTIFACTS, `${recorded.name}.json`), stableJson(artifact, recorded, { store, collector }));
   }, 60_000);
 });

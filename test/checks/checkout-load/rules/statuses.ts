@@ -4,7 +4,7 @@ import type { Expectation as GenericExpectation } from '../../../helpers/verdict
 export type Expectation = GenericExpectation<CheckoutLoadRule>;
 
 /** Every rule of the check, in the order evaluate gives them. */
-export const LOAD_RULES = ['target-authorization', 'throughput', 'latency', 'error-rate', 'throttling', 'cart-consistency'] as const satisfies readonly CheckoutLoadRule[];
+export const LOAD_RULES = ['target-authorization', 'throughput', 'latency', 'error-rate', 'throttling', 'cart-consistency', 'oversold-stock', 'duplicate-orders', 'attribution-events'] as const satisfies readonly CheckoutLoadRule[];
 
 /** The subjects error-rate judges: each journey of the tests' profile, and the hammer. */
 export const ERROR_RATE_SUBJECTS = ['journey native', 'journey shop-pay', 'journey cart-edit', 'hammer'] as const;
