@@ -14,7 +14,7 @@ const DEFECTS = {
 export const cartConsistency = (observations: CartObservations | undefined, subject: string): Verdict<CheckoutLoadRule> => {
   const base = { rule: 'cart-consistency', subject: `${subject} carts` } as const;
   if (!observations || observations.cartReads === 0) {
-    return { ...base, status: 'skip', message: 'No journey reads /cart.js, so carts could not be compared: add a GET /cart.js step after each cart change.' };
+    return { ...base, status: 'skip', message: 'No /cart.js answer was seen, so carts could not be compared: either no journey reads /cart.js after a cart change (add a GET /cart.js step) or no session got that far (see error-rate).' };
   }
   const found = (Object.keys(DEFECTS) as (keyof typeof DEFECTS)[])
     .map((key) => ({ key, defect: observations[key] as DefectCount }))

@@ -41,7 +41,7 @@ export const errorRate = (run: RunResult, hammer: HammerResult | undefined, conf
   return stepGroups(run, hammer).map(({ subject, steps }) => {
     const judged = steps.filter((step) => step.requests > 0).map((step) => errorsOf(step, throttling));
     const expected = `errors ≤ ${percent(config.thresholds.errorRate)} of requests at every step`;
-    if (judged.length === 0) return { rule: 'error-rate', subject, status: 'skip', message: 'No request was sent for these steps.' };
+    if (judged.length === 0) return { rule: 'error-rate', subject, status: 'skip', message: 'None of these requests was answered or failed within the phase (each still waiting when it ended): the run above judges a store this slow.' };
     const worst = judged.reduce((a, b) => (b.rate > a.rate ? b : a));
     const unanswered = subject === HAMMER_SUBJECT ? (hammer?.unanswered ?? 0) : 0;
     const evidence = { steps: judged.map(({ step, errors, rate }) => ({ step: step.step, requests: step.requests, errors, rate: Number(rate.toFixed(4)) })), ...(unanswered > 0 ? { unanswered } : {}) };
