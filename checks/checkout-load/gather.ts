@@ -64,7 +64,7 @@ const runRacePhase = async (config: CheckoutLoadConfig, journeys: Journey[], pay
  * the planned arrival rate, hammers the cart, then reads the records again and matches the events.
  */
 export const gather = async (ctx: GatherContext, config: CheckoutLoadConfig): Promise<CheckoutLoadArtifact> => {
-  const prepared = await prepareLoad(config, ctx.profileDir, ctx.allowProduction === true);
+  const prepared = await prepareLoad(config, ctx.profileDir, ctx.allowProduction === true, ctx.addSecret);
   if (prepared.kind === 'refused') return { target: prepared.target };
   if (prepared.kind === 'problem') return { target: prepared.target, problem: prepared.problem };
   const { target, plan, journeys } = prepared;

@@ -15,9 +15,9 @@ const fileCause = (error: unknown, profileDir: string): string => {
 };
 
 /** The journey files and the curve, resolved against the profile's folder; a problem names its file. */
-export const readInputs = async (config: CheckoutLoadConfig, profileDir: string): Promise<Inputs> => {
+export const readInputs = async (config: CheckoutLoadConfig, profileDir: string, addSecret: (value: string) => void): Promise<Inputs> => {
   try {
-    const journeys = await Promise.all(config.journeys.map((entry) => loadJourney(path.resolve(profileDir, entry.file), entry.name)));
+    const journeys = await Promise.all(config.journeys.map((entry) => loadJourney(path.resolve(profileDir, entry.file), entry.name, { addSecret })));
     if (!('curve' in config.lastYearPeak)) return { journeys };
     const file = config.lastYearPeak.curve;
     const text = await readFile(path.resolve(profileDir, file), 'utf8').catch((error: NodeJS.ErrnoException) => {

@@ -16,10 +16,10 @@ export type Prepared =
  * the journeys and curve, and the plan. Shared by the run, --dry-run and the k6 export, so all three
  * refuse, plan and hold payments back alike.
  */
-export const prepareLoad = async (config: CheckoutLoadConfig, profileDir: string, allowProduction: boolean): Promise<Prepared> => {
+export const prepareLoad = async (config: CheckoutLoadConfig, profileDir: string, allowProduction: boolean, addSecret: (value: string) => void): Promise<Prepared> => {
   const target = targetSeen(config, allowProduction);
   if (!target.allowed) return { kind: 'refused', target };
-  const inputs = await readInputs(config, profileDir);
+  const inputs = await readInputs(config, profileDir, addSecret);
   if ('problem' in inputs) return { kind: 'problem', target, problem: inputs.problem };
   const allowPayment = paymentsAllowed({ allowed: true, host: target.host, loopback: target.loopback, production: target.production }, config.testMode);
   const plan = planLoad({ config, journeys: inputs.journeys, ...(inputs.curve ? { curve: inputs.curve } : {}), paymentsAllowed: allowPayment });

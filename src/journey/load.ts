@@ -8,7 +8,14 @@ import { locate, oneKeyEach } from '../profile/validate.js';
 import { YamlSource } from '../profile/yaml-source.js';
 import { checkoutFromOf, journeyMistakes } from './consistency.js';
 import { journeyFileSchema } from './schema.js';
+import { interpolateEnvironment } from '../profile/interpolate.js';
 import type { Journey } from './types.js';
+
+/** Where `${NAME}` in a journey file comes from, and where a secret one is registered. */
+export interface JourneyEnvironment {
+  env?: Readonly<Record<string, string | undefined>>;
+  addSecret?: (value: string) => void;
+}
 
 /** A journey file's problems, one line each with file:line:col and the field path; exit 2 like a profile's. */
 export class JourneyProblems extends ProfileProblems {
@@ -35,8 +42,13 @@ const problemAt = (source: YamlSource, at: readonly (string | number)[], problem
  * captures, unique names). `name` names the journey in reports; without it, the file's `name:`, else
  * the file's base name.
  */
-export const loadJourney = async (file: string, name?: string): Promise<Journey> => {
+export const loadJourney = async (file: string, name?: string, environment: JourneyEnvironment = {}): Promise<Journey> => {
   const source = YamlSource.parse(file, await readJourneyText(file));
+  // `${NAME}` as in the profile: a staging token in a header stays out of the file, and is masked when its name says secret.
+  const unresolved = interpolateEnvironment(source, environment.env ?? process.env, environment.addSecret ?? (() => undefined));
+  if (unresolved.length > 0) {
+    throw new JourneyProblems(file, unresolved.map((variable) => ({ where: atPosition(variable.position), fieldPath: formatFieldPath(variable.path) || undefined, problem: `environment variable ${variable.name} is not set` })));
+  }
   const parsed = journeyFileSchema.safeParse(source.document.toJS(), { reportInput: true });
   if (!parsed.success) {
     const located = oneKeyEach(parsed.error.issues).map((issue) => ({ issue, ...locate(source, issue) }));

@@ -17,7 +17,7 @@ export const journeyExportCommand = async (file: string, options: { k6?: boolean
   const loaded = await loadProfile(file, { builtins: builtinChecks, env: process.env, addSecret: (value) => secrets.add(value), loadPlugin, selection });
   const config = loaded.profile.checks['checkout-load'] as CheckoutLoadConfig | undefined;
   if (config === undefined) throw new UsageError(`${file}: no checks.checkout-load section to export`);
-  const prepared = await prepareLoad(config, loaded.dir, options.allowProduction === true);
+  const prepared = await prepareLoad(config, loaded.dir, options.allowProduction === true, (value) => secrets.add(value));
   if (prepared.kind === 'refused') throw new UsageError(`${file}: the target is refused: ${prepared.target.reason}`);
   if (prepared.kind === 'problem') throw new UsageError(`${file}: ${prepared.problem}`);
   const script = exportK6({ config, journeys: prepared.journeys, plan: prepared.plan, paymentsAllowed: prepared.paymentsAllowed });

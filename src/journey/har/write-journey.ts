@@ -1,9 +1,13 @@
 import { Document } from 'yaml';
+import { mapJsonStrings } from '../references.js';
 import type { Journey } from '../types.js';
+
+/** A recorded `${` or `$$` would read as an environment reference when the journey is loaded: written `$${` and `$$$$`. */
+const escapeDollars = (text: string): string => text.replace(/\$(?=[{$])/g, '$$$$');
 
 /** The journey as a YAML file, opening with where it came from and what a person should look at. */
 export const journeyYaml = (journey: Journey, from: string): string => {
-  const document = new Document({ name: journey.name, steps: journey.steps });
+  const document = new Document({ name: journey.name, steps: mapJsonStrings(journey.steps, escapeDollars) });
   document.commentBefore = [
     ` Imported by q4check journey import from ${from}.`,
     ' Check by hand before running it:',
