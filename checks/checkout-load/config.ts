@@ -20,14 +20,16 @@ const duration = () =>
 
 const share = () => z.number().min(0).max(1);
 
-const lastYearPeak = z.union(
-  [
-    z.strictObject({ sessionsPerMinute: z.number().positive() }),
+// One object with either key (not a union of two), so a mistyped key gets its did-you-mean.
+const lastYearPeak = z
+  .strictObject({
+    sessionsPerMinute: z.number().positive().optional(),
     /** A CSV of `minute,sessions` from last year's peak, replayed in shape and compressed into `duration`. */
-    z.strictObject({ curve: z.string().min(1) }),
-  ],
-  { error: 'give `sessionsPerMinute: <number>` or `curve: <file.csv>` (minute,sessions)' },
-);
+    curve: z.string().min(1).optional(),
+  })
+  .refine((peak) => (peak.sessionsPerMinute === undefined) !== (peak.curve === undefined), {
+    error: 'give one of `sessionsPerMinute: <number>` or `curve: <file.csv>` (minute,sessions)',
+  });
 
 const journey = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9 _-]*$/i, { error: 'a journey name is letters, digits, spaces, - and _' }),

@@ -18,8 +18,8 @@ const fileCause = (error: unknown, profileDir: string): string => {
 export const readInputs = async (config: CheckoutLoadConfig, profileDir: string, addSecret: (value: string) => void): Promise<Inputs> => {
   try {
     const journeys = await Promise.all(config.journeys.map((entry) => loadJourney(path.resolve(profileDir, entry.file), entry.name, { addSecret })));
-    if (!('curve' in config.lastYearPeak)) return { journeys };
     const file = config.lastYearPeak.curve;
+    if (file === undefined) return { journeys };
     const text = await readFile(path.resolve(profileDir, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new Error(error.code === 'ENOENT' ? `${file} not found` : `${file} cannot be read (${error.code ?? 'unknown error'})`);
     });

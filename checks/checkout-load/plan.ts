@@ -72,7 +72,7 @@ const shapeOf = (input: PlanInput, durationMs: number, peakPerSecond: number): S
  */
 export const planLoad = (input: PlanInput): LoadPlan => {
   const { config } = input;
-  const lastYear = 'sessionsPerMinute' in config.lastYearPeak ? config.lastYearPeak.sessionsPerMinute : Math.max(...(input.curve ?? [0]));
+  const lastYear = config.lastYearPeak.sessionsPerMinute ?? Math.max(...(input.curve ?? [0]));
   const targetSessionsPerMinute = lastYear * (1 + config.growth) * (1 + config.buffer);
   const durationMs = Math.min(config.duration, config.limits.maxDuration);
   const totalWeight = config.journeys.reduce((sum, entry) => sum + entry.weight, 0);
