@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isLoopbackHost } from '../../src/lib/loopback.js';
 import type { CheckoutLoadConfig } from './config.js';
 
 /** Labels that say a host is not the live store; a host without one is treated as production. */
@@ -8,13 +8,7 @@ export type TargetDecision =
   | { allowed: true; host: string; loopback: boolean; production: boolean }
   | { allowed: false; host: string; loopback: false; production: boolean; reason: string; fix: string };
 
-/** A host a request to which never leaves this machine: 127.0.0.0/8, ::1, localhost (RFC 6761). */
-export const isLoopbackHost = (host: string): boolean => {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (isIP(bare) === 4) return bare.startsWith('127.');
-  if (isIP(bare) === 6) return bare === '::1';
-  return bare === 'localhost' || bare.endsWith('.localhost');
-};
+export { isLoopbackHost } from '../../src/lib/loopback.js';
 
 /** `staging.acme.example` matches itself; `*.acme.example` matches any host under acme.example. */
 export const hostAllowed = (host: string, allowedHosts: readonly string[]): boolean =>

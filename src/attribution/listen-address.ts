@@ -19,8 +19,4 @@ export const parseListenAddress = (text: string): ListenAddress => {
   return { host, port };
 };
 
-/** 127.0.0.0/8 and ::1 (also as ::ffff:127.x.x.x): a socket bound there takes no connection from another machine. */
-export const isLoopbackAddress = (host: string): boolean => {
-  const bare = host.toLowerCase().replace(/^::ffff:/, '');
-  return isIP(bare) === 4 ? bare.startsWith('127.') : bare === '::1';
-};
+export { isLoopbackAddress } from '../lib/loopback.js';

@@ -16,16 +16,8 @@ import type { JourneyResult, RunOptions, RunResult } from './types.js';
 const STOP_GRACE_MS = 1500;
 const PROGRESS_EVERY_MS = 250;
 
-interface JourneyTally {
-  planned: number;
-  started: number;
-  dropped: number;
-  completed: number;
-  converting: number;
-  stoppedAtHandOff: number;
-  failed: number;
-  latency: LatencyHistogram;
-}
+/** A journey's result as it is counted: the latency still a histogram. */
+type JourneyTally = Omit<JourneyResult, 'name' | 'latency'> & { latency: LatencyHistogram };
 
 const newTally = (): JourneyTally => ({ planned: 0, started: 0, dropped: 0, completed: 0, converting: 0, stoppedAtHandOff: 0, failed: 0, latency: new LatencyHistogram() });
 

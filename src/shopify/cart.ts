@@ -46,6 +46,26 @@ export interface Cart {
   cart_level_discount_applications: unknown[];
 }
 
+/** The cart JSON for these lines, its totals worked out from them: no discounts, weight or note. */
+export const cartOf = (token: string, items: LineItem[], currency = 'USD'): Cart => {
+  const total = items.reduce((sum, item) => sum + item.line_price, 0);
+  return {
+    token,
+    note: null,
+    attributes: {},
+    original_total_price: total,
+    total_price: total,
+    total_discount: 0,
+    total_weight: 0,
+    item_count: items.reduce((sum, item) => sum + item.quantity, 0),
+    items,
+    requires_shipping: items.length > 0,
+    currency,
+    items_subtotal_price: total,
+    cart_level_discount_applications: [],
+  };
+};
+
 /** What `/cart/add.js` answers: the lines it touched, each with its new total quantity. */
 export interface AddToCartAnswer {
   items: LineItem[];

@@ -1,5 +1,5 @@
 import type { Exchange } from '../../src/load/types.js';
-import type { Cart, LineItem } from '../../src/shopify/cart.js';
+import { cartOf, type Cart, type LineItem } from '../../src/shopify/cart.js';
 
 /** Synthetic exchanges for the observer: one shopper's requests and answers, in order. */
 let clock = 0;
@@ -47,22 +47,7 @@ export function line(variantId: number, quantity: number, hash = 'aaaa'): LineIt
 }
 
 export function cart(...items: LineItem[]): Cart {
-  const total = items.reduce((sum, item) => sum + item.line_price, 0);
-  return {
-    token: 'c1-secret-token?key=secret-key',
-    note: null,
-    attributes: {},
-    original_total_price: total,
-    total_price: total,
-    total_discount: 0,
-    total_weight: 0,
-    item_count: items.reduce((sum, item) => sum + item.quantity, 0),
-    items,
-    requires_shipping: true,
-    currency: 'USD',
-    items_subtotal_price: total,
-    cart_level_discount_applications: [],
-  };
+  return cartOf('c1-secret-token?key=secret-key', items);
 }
 
 export const read = (body: Cart, path = '/cart.js'): Exchange => exchange('GET', path, { status: 200, body });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Cart, LineItem } from '../../shopify/cart.js';
+import { cartOf, type Cart, type LineItem } from '../../shopify/cart.js';
 import { makeCartCookie, parseCartCookie } from '../../shopify/cart-cookie.js';
 import type { AddLine, LineTarget } from '../../shopify/cart-requests.js';
 import type { Catalogue } from './catalogue.js';
@@ -116,23 +116,7 @@ export class StoreCart {
   }
 
   json(catalogue: Catalogue): Cart {
-    const items = this.lines.map((line) => this.lineItem(line, catalogue));
-    const total = items.reduce((sum, item) => sum + item.line_price, 0);
-    return {
-      token: this.cookie,
-      note: null,
-      attributes: {},
-      original_total_price: total,
-      total_price: total,
-      total_discount: 0,
-      total_weight: 0,
-      item_count: items.reduce((sum, item) => sum + item.quantity, 0),
-      items,
-      requires_shipping: items.length > 0,
-      currency: 'USD',
-      items_subtotal_price: total,
-      cart_level_discount_applications: [],
-    };
+    return cartOf(this.cookie, this.lines.map((line) => this.lineItem(line, catalogue)));
   }
 }
 
