@@ -91,7 +91,9 @@ export const gather = async (ctx: GatherContext, config: CheckoutLoadConfig): Pr
       headers: where.headers,
     };
     const run = race?.cutOff ? undefined : await inWorker({ kind: 'run', options }, ctx.signal, sinksOf(ctx));
-    const hammer = !run || run.cutOff ? undefined : await runHammerPhase(config, journeys, where, ctx);
+    // A target that answered none of the run's requests is not hammered: nothing more would be learnt.
+    const answered = run?.perSecond.some((second) => second.answered > 0) ?? false;
+    const hammer = !run || run.cutOff || !answered ? undefined : await runHammerPhase(config, journeys, where, ctx);
     const completed = completedOf(race, run);
     const truth = config.verify && before && run && !run.cutOff ? await readAfter(before, config.verify, completed) : undefined;
     const attribution = config.attribution && collector ? await closeCollector(collector, config.attribution, completed, ctx.signal) : undefined;

@@ -24,12 +24,15 @@ export class StepStats {
 
   record(outcome: RequestOutcome): void {
     this.#requests++;
-    this.#latency.record(outcome.latencyMs);
     if ('error' in outcome) {
-      if (outcome.error === 'timeout') this.#timeouts++;
-      else this.#transportErrors[outcome.error] = (this.#transportErrors[outcome.error] ?? 0) + 1;
+      // A timeout is what the shopper waited; a refused or reset connection is no answer, fast or slow.
+      if (outcome.error === 'timeout') {
+        this.#timeouts++;
+        this.#latency.record(outcome.latencyMs);
+      } else this.#transportErrors[outcome.error] = (this.#transportErrors[outcome.error] ?? 0) + 1;
       return;
     }
+    this.#latency.record(outcome.latencyMs);
     this.#statuses[outcome.status] = (this.#statuses[outcome.status] ?? 0) + 1;
     if (outcome.unexpected) this.#unexpected++;
     if (outcome.throttled) this.#throttled++;

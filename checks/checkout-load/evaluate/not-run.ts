@@ -30,6 +30,24 @@ const NOT_ASKED: Partial<Record<CheckoutLoadRule, string>> = {
   'attribution-events': NO_ATTRIBUTION,
 };
 
+/**
+ * A target that answered nothing at all (a wrong port, a store that was never up) is trouble reaching
+ * it, not a store failing at the peak: the cause names the transport error most requests got.
+ */
+const answeredNothing = (artifact: CheckoutLoadArtifact): string | undefined => {
+  const steps = artifact.run?.steps ?? [];
+  if (steps.length === 0 || steps.some((step) => Object.keys(step.statuses).length > 0)) return undefined;
+  const errors: Record<string, number> = {};
+  for (const step of steps) {
+    for (const [error, count] of Object.entries(step.transportErrors)) errors[error] = (errors[error] ?? 0) + count;
+    if (step.timeouts > 0) errors.timeout = (errors.timeout ?? 0) + step.timeouts;
+  }
+  const mostly = Object.entries(errors).sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (mostly === undefined) return undefined;
+  const where = new URL(artifact.target.address).host;
+  return mostly === 'timeout' ? `http: ${where} did not answer` : `http: ${mostly} by ${where}`;
+};
+
 const whyNotRun = (artifact: CheckoutLoadArtifact): Verdict<CheckoutLoadRule>[] | undefined => {
   const subject = artifact.target.host;
   if (!artifact.target.allowed) {
@@ -39,6 +57,8 @@ const whyNotRun = (artifact: CheckoutLoadArtifact): Verdict<CheckoutLoadRule>[] 
     const cause = artifact.problem ?? 'check: the load test produced no result';
     return LOAD_RULES.map((rule) => ({ rule, subject, status: 'error', message: 'Could not run the load test.', cause }));
   }
+  const silence = answeredNothing(artifact);
+  if (silence) return LOAD_RULES.map((rule) => ({ rule, subject, status: 'error', message: 'The target answered none of the requests sent, so nothing about the store can be judged.', cause: silence }));
   const { cutOff } = artifact.run;
   if (cutOff) {
     const evidence = { secondsRun: Math.round(artifact.run.durationMs / 1_000), plannedSeconds: Math.round((artifact.plan?.durationMs ?? 0) / 1_000) };

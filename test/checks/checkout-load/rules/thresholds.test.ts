@@ -149,6 +149,13 @@ describe('checkout-load when the load did not run whole', () => {
     expect(verdicts.filter((verdict) => verdict.status === 'error').every((verdict) => verdict.cause === 'file: journeys/native.yaml not found')).toBe(true);
   });
 
+  it('a target that answered nothing at all is could-not-check with the transport error, not a store failing', () => {
+    const refusedEverywhere = run({ steps: [stepResult('view product', { statuses: {}, transportErrors: { 'connection refused': 100 } })], perSecond: cleanRun().perSecond.map((second) => ({ ...second, answered: 0, failed: 20 })) });
+    const verdicts = evaluate(artifact({ run: refusedEverywhere }), loadConfig(), context).slice(1, 6);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['error', 'error', 'error', 'error', 'error']);
+    expect(new Set(verdicts.map((verdict) => verdict.cause))).toEqual(new Set(['http: connection refused by 127.0.0.1:8080']));
+  });
+
   it.each([
     ['timeout', /^timeout:/],
     ['interrupted', /^interrupted:/],
