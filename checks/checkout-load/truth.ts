@@ -1,5 +1,6 @@
 import type { CompletedCheckout } from '../../src/attribution/events.js';
-import { adminClient, groundTruth, readStock, withOrderIds, type AdminClient, type StockReading } from '../../src/shopify/admin/index.js';
+import { transportError } from '../../src/load/transport-error.js';
+import { AdminApiError, adminClient, groundTruth, readStock, withOrderIds, type AdminClient, type StockReading } from '../../src/shopify/admin/index.js';
 import { maskToken } from '../../src/shopify/checkout-observer.js';
 import type { TruthSeen } from './artifact.js';
 import type { CheckoutLoadConfig } from './config.js';
@@ -15,8 +16,15 @@ export interface Before {
   startedAt: string;
 }
 
-/** Why the records could not be read, as a cause; never the token (the client's errors never carry it). */
-const causeOf = (error: unknown, verify: Verify): string => `http: ${new URL(verify.adminApi).host}: ${(error as Error).message.split('\n')[0]}`;
+/**
+ * Why the records could not be read, as a cause; never the token (the client's errors never carry it).
+ * A transport failure reads as the load test's own does, so one dead store is one cause line.
+ */
+const causeOf = (error: unknown, verify: Verify): string => {
+  const host = new URL(verify.adminApi).host;
+  if (error instanceof AdminApiError && error.status === undefined && /^[A-Z_]+$/.test(error.problem)) return `http: ${transportError({ code: error.problem })} by ${host}`;
+  return `http: ${host}: ${(error as Error).message.split('\n')[0]}`;
+};
 
 export const readBefore = async (verify: Verify, variants: readonly number[], signal: AbortSignal): Promise<Before | { error: string }> => {
   const client = adminClient({ base: verify.adminApi, token: verify.adminToken, signal });
