@@ -29,6 +29,8 @@ const lastYearPeak = z
   })
   .refine((peak) => (peak.sessionsPerMinute === undefined) !== (peak.curve === undefined), {
     error: 'give one of `sessionsPerMinute: <number>` or `curve: <file.csv>` (minute,sessions)',
+    // A mistyped key already says what is wrong; this would only repeat it less precisely.
+    when: (payload) => payload.issues.length === 0,
   });
 
 const journey = z.strictObject({
